@@ -1,0 +1,1 @@
+"""Code templates: one file per template, each registered with @register."""

@@ -1,0 +1,1 @@
+"""Math templates: one file per template, each registered with @register."""

@@ -1,0 +1,1 @@
+"""Math: structured gold answers, extraction, guarded parsing, equivalence, batch verification."""
