@@ -1,0 +1,88 @@
+"""One validated configuration object for `verigen generate`, loadable from TOML.
+
+Unknown keys are errors (a typo must not silently fall back to a default), reported as one line
+naming the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from verigen.errors import ConfigError
+from verigen.templates import DIFFICULTIES, get_template
+
+# Settings that decide what a run produces. A resumed run must agree on all of them.
+CONTENT_KEYS = ("count", "samples", "seed", "templates", "difficulties", "model", "temperature",
+                "top_p", "max_tokens")
+
+
+class GenerateConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    count: int = Field(10, ge=1, description="number of problems")
+    samples: int = Field(2, ge=1, le=64, description="teacher samples per problem")
+    seed: int = Field(0, ge=0, description="seed of the problem set and of the teacher's sampling")
+    templates: list[str] = Field(default_factory=list, description="template names; empty = all math")
+    difficulties: list[int] = Field(default_factory=lambda: list(DIFFICULTIES))
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint; none = embedded model")
+    model: str | None = Field(None, description="model name at the endpoint")
+    api_key_env: str = Field("OPENAI_API_KEY", description="environment variable holding the API key")
+    temperature: float = Field(0.7, ge=0.0, le=2.0)
+    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    max_tokens: int = Field(512, ge=16)
+    concurrency: int = Field(4, ge=1, le=1024, description="teacher requests in flight")
+    request_timeout: float = Field(120.0, gt=0)
+    max_retries: int = Field(6, ge=0)
+    math_deadline: float = Field(5.0, gt=0, description="seconds per math verification")
+    workers: int | None = Field(None, ge=1, description="verifier processes; none = all cores")
+
+    @field_validator("templates")
+    @classmethod
+    def _known_templates(cls, names: list[str]) -> list[str]:
+        for name in names:
+            get_template(name)  # raises UnknownTemplateError naming it
+        return names
+
+    @field_validator("difficulties")
+    @classmethod
+    def _valid_difficulties(cls, values: list[int]) -> list[int]:
+        if not values or any(v not in DIFFICULTIES for v in values):
+            raise ValueError("difficulties must be a non-empty list of values 1-5")
+        return sorted(set(values))
+
+    def content(self) -> dict[str, Any]:
+        data = self.model_dump()
+        return {key: data[key] for key in CONTENT_KEYS}
+
+
+def build_config(values: dict[str, Any]) -> GenerateConfig:
+    """Validate settings; the first problem becomes a one-line ConfigError naming the key."""
+    try:
+        return GenerateConfig(**values)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(part) for part in err["loc"]) or "config"
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"unknown config key {where!r}") from None
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"bad value for {where!r}: {message}") from None
+
+
+def load_config_file(path: Path) -> dict[str, Any]:
+    """Read a TOML config file. Settings may sit at the top level or under [generate]."""
+    try:
+        data = tomllib.loads(path.read_text())
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    if "generate" in data and isinstance(data["generate"], dict):
+        rest = {k: v for k, v in data.items() if k != "generate"}
+        if rest:
+            raise ConfigError(f"unknown config key {next(iter(rest))!r} beside [generate]")
+        data = data["generate"]
+    return data

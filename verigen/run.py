@@ -1,0 +1,138 @@
+"""Orchestration of `verigen generate`: the store, the teacher (embedded or remote), the pools.
+
+The run's settings are recorded in the store's manifest. Resuming reuses them; a resumed run
+that asks for different content is refused rather than silently mixing two runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verigen import __version__
+from verigen.config import CONTENT_KEYS, GenerateConfig, build_config
+from verigen.errors import ConfigError
+from verigen.pipeline import Progress, sample_and_verify
+from verigen.plan import plan_problems, resolve_templates
+from verigen.store import RunStore
+from verigen.verifiers import Verifiers
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    base_url: str
+    model: str
+    identity: str  # what the cache keys on: stable across restarts of the embedded server
+
+
+@dataclass(frozen=True)
+class GenerateSummary:
+    run_dir: Path
+    problems: int
+    new_attempts: int
+    attempts: int
+    verdicts: dict[str, int]
+    teacher: dict[str, int]
+    model: str
+
+
+def resolve_config(run_dir: Path, given: dict[str, Any], resume: bool) -> GenerateConfig:
+    """Merge the stored manifest (when resuming) with the settings given now."""
+    store_path = run_dir / "run.sqlite"
+    if not store_path.exists():
+        return build_config(given)
+    with RunStore(run_dir, create=False) as store:
+        manifest = store.get_manifest()
+    if not manifest:
+        return build_config(given)
+    if not resume:
+        raise ConfigError(f"{run_dir} already holds a run; pass --resume to continue it")
+    stored = manifest["config"]
+    for key in CONTENT_KEYS:
+        if key in given and given[key] != stored.get(key):
+            raise ConfigError(
+                f"--resume with a different {key!r} ({given[key]!r}, the run has {stored.get(key)!r})"
+            )
+    return build_config({**stored, **given})
+
+
+@contextlib.contextmanager
+def open_endpoint(config: GenerateConfig) -> Iterator[Endpoint]:
+    if config.base_url:
+        if not config.model:
+            raise ConfigError("--model is required with --base-url")
+        yield Endpoint(config.base_url, config.model, config.base_url)
+        return
+    from verigen.teacher.embedded import EmbeddedTeacher
+
+    with EmbeddedTeacher() as embedded:
+        yield Endpoint(embedded.base_url, embedded.model, embedded.identity)
+
+
+def generate(
+    run_dir: Path,
+    config: GenerateConfig,
+    on_progress: Callable[[Progress], Any] | None = None,
+) -> GenerateSummary:
+    from verigen.teacher.client import Teacher, TeacherConfig
+
+    templates = resolve_templates(config.templates)
+    problems = plan_problems(templates, config.difficulties, config.count, config.seed)
+    with RunStore(run_dir) as store:
+        store.add_problems(problems)
+        todo = len(problems) * config.samples - len(
+            store.done_keys() & {(p.id, k) for p in problems for k in range(config.samples)}
+        )
+        endpoint_cm = open_endpoint(config) if todo else contextlib.nullcontext(None)
+        with endpoint_cm as endpoint, Verifiers(
+            math_deadline=config.math_deadline, workers=config.workers
+        ) as verifiers:
+            model = endpoint.model if endpoint else store.get_manifest().get("teacher_model", "")
+            store.set_manifest(
+                {
+                    "config": config.model_dump(),
+                    "verigen_version": __version__,
+                    "teacher_model": model,
+                    "templates": {t.name: t.version for t in templates},
+                }
+            )
+            stats: dict[str, int] = {}
+            progress = Progress(total=0)
+            if endpoint is not None:
+                teacher_config = TeacherConfig(
+                    base_url=endpoint.base_url,
+                    model=endpoint.model,
+                    endpoint_identity=endpoint.identity,
+                    api_key_env=config.api_key_env,
+                    temperature=config.temperature,
+                    top_p=config.top_p,
+                    max_tokens=config.max_tokens,
+                    concurrency=config.concurrency,
+                    max_retries=config.max_retries,
+                    timeout=config.request_timeout,
+                    seed=config.seed,
+                )
+                teacher = Teacher(teacher_config, cache=store)
+
+                async def go() -> Progress:
+                    async with teacher:
+                        return await sample_and_verify(
+                            problems, config.samples, config.seed, store, teacher, verifiers,
+                            on_progress,
+                        )
+
+                progress = asyncio.run(go())
+                stats = teacher.stats.as_dict()
+        return GenerateSummary(
+            run_dir=run_dir,
+            problems=len(problems),
+            new_attempts=progress.done,
+            attempts=store.count_attempts(),
+            verdicts=store.status_counts(),
+            teacher=stats,
+            model=model,
+        )
