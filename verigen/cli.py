@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,7 +28,7 @@ app.add_typer(verify_app, name="verify")
 app.add_typer(sandbox_app, name="sandbox")
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 TemplatesDir = Annotated[
     Path | None, typer.Option("--templates-dir", help="Also load template files from this folder.")
@@ -207,8 +208,14 @@ def main(argv: list[str] | None = None) -> None:
         err.print("interrupted: everything finished so far is saved; continue with --resume")
         sys.exit(130)
     except VerigenError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except Exception as exc:  # a bug of ours: still one line, the traceback on request
+        if os.environ.get("VERIGEN_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (VERIGEN_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
