@@ -16,8 +16,8 @@ from verigen.errors import ConfigError
 from verigen.templates import DIFFICULTIES, get_template
 
 # Settings that decide what a run produces. A resumed run must agree on all of them.
-CONTENT_KEYS = ("count", "samples", "seed", "templates", "difficulties", "model", "temperature",
-                "top_p", "max_tokens")
+CONTENT_KEYS = ("count", "samples", "seed", "templates", "difficulties", "model", "system_prompt",
+                "temperature", "top_p", "max_tokens")
 
 
 class GenerateConfig(BaseModel):
@@ -30,6 +30,7 @@ class GenerateConfig(BaseModel):
     difficulties: list[int] = Field(default_factory=lambda: list(DIFFICULTIES))
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint; none = embedded model")
     model: str | None = Field(None, description="model name at the endpoint")
+    system_prompt: str | None = Field(None, description="system message sent before each problem")
     api_key_env: str = Field("OPENAI_API_KEY", description="environment variable holding the API key")
     temperature: float = Field(0.7, ge=0.0, le=2.0)
     top_p: float = Field(1.0, gt=0.0, le=1.0)

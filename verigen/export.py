@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from verigen import __version__
+from verigen.pipeline import messages_for
 from verigen.store import RunStore
 from verigen.types import MODEL_FAILURES, Attempt, Problem, Status
 
@@ -47,7 +48,7 @@ def _metadata_columns(problem: Problem, attempt: Attempt) -> dict[str, Any]:
 
 
 def build_rows(
-    problems: list[Problem], attempts: list[Attempt]
+    problems: list[Problem], attempts: list[Attempt], system_prompt: str | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """SFT rows from every passing attempt; one DPO pair per problem that has both a pass and a
     verified model failure (the lowest-numbered sample of each)."""
@@ -58,7 +59,7 @@ def build_rows(
     dpo: list[dict[str, Any]] = []
     for problem in problems:
         group = sorted(by_problem.get(problem.id, []), key=lambda a: a.sample_index)
-        prompt = [{"role": "user", "content": problem.prompt}]
+        prompt = messages_for(problem, system_prompt)
         passes = [a for a in group if a.verdict.status is Status.PASS]
         failures = [a for a in group if a.verdict.status in MODEL_FAILURES]
         for attempt in passes:
@@ -135,7 +136,7 @@ def export_run(run_dir: Path, out_dir: Path) -> ExportResult:
         manifest = store.get_manifest()
         problems = store.problems()
         attempts = [a for a, _ in store.attempts()]
-    sft, dpo = build_rows(problems, attempts)
+    sft, dpo = build_rows(problems, attempts, manifest.get("config", {}).get("system_prompt"))
     counts = {
         "problems": len(problems),
         "attempts": len(attempts),

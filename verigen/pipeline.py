@@ -29,8 +29,10 @@ class SamplesTeacher(Protocol):
     ) -> Completion: ...
 
 
-def messages_for(problem: Problem) -> list[dict[str, str]]:
-    return [{"role": "user", "content": problem.prompt}]
+def messages_for(problem: Problem, system_prompt: str | None = None) -> list[dict[str, str]]:
+    """The conversation the teacher sees; SFT and DPO rows carry the same prompt messages."""
+    system = [{"role": "system", "content": system_prompt}] if system_prompt else []
+    return [*system, {"role": "user", "content": problem.prompt}]
 
 
 @dataclass
@@ -56,6 +58,7 @@ async def sample_and_verify(
     problems: list[Problem],
     samples: int,
     seed: int,
+    system_prompt: str | None,
     store: RunStore,
     teacher: SamplesTeacher,
     verifiers: Verifiers,
@@ -68,7 +71,9 @@ async def sample_and_verify(
     queue: asyncio.Queue[tuple[Problem, int, Completion] | None] = asyncio.Queue()
 
     async def call(problem: Problem, sample_index: int) -> None:
-        completion = await teacher.sample_one(messages_for(problem), sample_index, seed=seed)
+        completion = await teacher.sample_one(
+            messages_for(problem, system_prompt), sample_index, seed=seed
+        )
         await queue.put((problem, sample_index, completion))
 
     async def verify_loop() -> None:

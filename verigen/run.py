@@ -70,7 +70,7 @@ def open_endpoint(config: GenerateConfig) -> Iterator[Endpoint]:
     from verigen.teacher.embedded import EmbeddedTeacher
 
     with EmbeddedTeacher() as embedded:
-        yield Endpoint(embedded.base_url, embedded.model, embedded.identity)
+        yield Endpoint(embedded.base_url, embedded.model, embedded.endpoint_identity)
 
 
 def generate(
@@ -121,7 +121,7 @@ def generate(
                 async def go() -> Progress:
                     async with teacher:
                         return await sample_and_verify(
-                            problems, config.samples, config.seed, store, teacher, verifiers,
+                            problems, config.samples, config.seed, config.system_prompt, store, teacher, verifiers,
                             on_progress,
                         )
 

@@ -1,0 +1,339 @@
+"""verigen sandbox runner: runs inside the container with the container's python3, stdlib only.
+
+  runner.py --hold    the container's main process (user sbxhold): keeps the container alive
+                      while a runner exists and exits (so the container stops) once none does.
+  runner.py --serve   the job server (user sandbox), started by `docker exec`. It reads one JSON
+                      request per line on stdin and writes one JSON reply per line on stdout.
+
+Every job runs in a fresh child forked from this process (see vg_harness). The runner enforces
+the deadline and the output cap from outside the child, kills the child's whole process group,
+then kills and reaps every other process of its uid, wipes the writable places and checks that
+the container is back to its fresh state (see vg_clean). When it cannot show that, it says
+`clean: false` and exits, and the host replaces the container. The runner never sees expected
+outputs and never decides pass/fail: it returns what the job printed, as data.
+"""
+
+import ctypes
+import json
+import os
+import select
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import vg_clean  # noqa: E402
+import vg_harness  # noqa: E402
+
+VERSION = 1
+WORKDIR = "/tmp/job"
+STDERR_TAIL = 4096
+MAX_REQUEST = 64 << 20
+PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
+
+
+def prctl(option, value):
+    ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+
+
+def write_line(obj):
+    data = (json.dumps(obj, separators=(",", ":")) + "\n").encode()
+    while data:
+        data = data[os.write(1, data) :]
+
+
+class Lines:
+    """Line reader over a raw fd, usable with select()."""
+
+    def __init__(self, fd):
+        self.fd, self.buf = fd, b""
+
+    def pop(self):
+        cut = self.buf.find(b"\n")
+        if cut < 0:
+            return None
+        line, self.buf = self.buf[:cut], self.buf[cut + 1 :]
+        return line
+
+    def fill(self):
+        chunk = os.read(self.fd, 1 << 16)
+        if len(self.buf) + len(chunk) > MAX_REQUEST:
+            raise ValueError("request too large")
+        self.buf += chunk
+        return bool(chunk)
+
+    def read(self):
+        while True:
+            line = self.pop()
+            if line is not None:
+                return line
+            if not self.fill():
+                return None
+
+
+class Child:
+    """One forked job process and the pipes that connect it to the runner."""
+
+    def __init__(self, role, job, limits, stdin_data=None, capture_stdout=False, interactive=False):
+        self.limits = limits
+        self.deadline = time.monotonic() + limits["timeout"]
+        fds, mine = {}, {}
+        if stdin_data is not None:
+            fds[0] = os.memfd_create("stdin")
+            os.write(fds[0], stdin_data.encode())
+            os.lseek(fds[0], 0, os.SEEK_SET)
+        else:
+            fds[0] = os.open("/dev/null", os.O_RDONLY)
+        if capture_stdout:
+            mine["stdout"], fds[1] = os.pipe()
+        else:
+            fds[1] = os.open("/dev/null", os.O_WRONLY)
+        mine["stderr"], fds[2] = os.pipe()
+        mine["events"], fds[3] = os.pipe()
+        if interactive:
+            fds[4], self.requests = os.pipe()
+            os.set_blocking(self.requests, False)
+        else:
+            self.requests = None
+        os.makedirs(WORKDIR, mode=0o700, exist_ok=True)
+        self.pid = os.fork()
+        if self.pid == 0:
+            vg_harness.child_main(role, job, fds, limits, WORKDIR)
+        for fd in fds.values():
+            os.close(fd)
+        self.pidfd = os.pidfd_open(self.pid)
+        self.streams = {fd: name for name, fd in mine.items()}
+        self.data = {name: bytearray() for name in mine}
+        self.stderr_total = 0
+        self.outbox = b""
+        self.status, self.wait_status = None, None
+
+    def _read(self, fd):
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:
+            return False
+        name = self.streams[fd]
+        if not chunk:
+            os.close(fd)
+            del self.streams[fd]
+            return False
+        cap = self.limits["output_bytes"]
+        if name == "stderr":
+            self.stderr_total += len(chunk)
+            buf = self.data["stderr"]
+            buf += chunk
+            del buf[:-STDERR_TAIL]
+            if self.stderr_total > cap:
+                self.stop("output_limit")
+        else:
+            self.data[name] += chunk
+            if len(self.data["events"]) + len(self.data.get("stdout", b"")) > cap:
+                self.stop("output_limit")
+        return self.status != "output_limit"
+
+    def stop(self, status):
+        if self.status is None:
+            self.status = status
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+    def send(self, line):
+        self.outbox += line + b"\n"
+        self._flush()
+
+    def _flush(self):
+        if self.requests is not None and self.outbox:
+            try:
+                self.outbox = self.outbox[os.write(self.requests, self.outbox) :]
+            except BlockingIOError:
+                pass
+            except OSError:
+                self.outbox = b""
+
+    def poll(self, extra=(), wait=None):
+        """One round of waiting; returns the subset of `extra` fds that are readable."""
+        now = time.monotonic()
+        if self.status is None and now >= self.deadline:
+            self.stop("timeout")
+        if wait is None:
+            wait = 0.02 if self.status else max(0.0, self.deadline - now)
+        readers = [*self.streams, *extra] + ([self.pidfd] if self.wait_status is None else [])
+        writers = [self.requests] if self.outbox else []
+        ready_r, ready_w, _ = select.select(readers, writers, [], wait)
+        if ready_w:
+            self._flush()
+        for fd in ready_r:
+            if fd in self.streams:
+                self._read(fd)
+        if self.pidfd in ready_r:
+            self.wait_status = os.waitpid(self.pid, 0)[1]
+            # The child is gone: take what is already in the pipes (descendants that still hold
+            # them are killed by the sweep), then stop reading.
+            for fd in list(self.streams):
+                os.set_blocking(fd, False)
+                while fd in self.streams and self._read(fd):
+                    pass
+                if fd in self.streams:
+                    os.close(fd)
+                    del self.streams[fd]
+        return [fd for fd in ready_r if fd in extra]
+
+    @property
+    def done(self):
+        return self.wait_status is not None
+
+    def finish(self):
+        """Kill what is left of the job and describe how it ended."""
+        if not self.done:
+            self.stop(self.status or "killed")
+            self.wait_status = os.waitpid(self.pid, 0)[1]
+        for fd in [*self.streams, self.pidfd] + ([self.requests] if self.requests is not None else []):
+            os.close(fd)
+        self.streams = {}
+        cap = self.limits["output_bytes"]
+        record = {
+            "status": self.status or "exited",
+            "code": os.WEXITSTATUS(self.wait_status) if os.WIFEXITED(self.wait_status) else None,
+            "signal": os.WTERMSIG(self.wait_status) if os.WIFSIGNALED(self.wait_status) else None,
+            "events": self.data["events"][:cap].decode("utf-8", "replace"),
+            "stderr": self.data["stderr"].decode("utf-8", "replace"),
+        }
+        if "stdout" in self.data:
+            record["stdout"] = self.data["stdout"][:cap].decode("utf-8", "replace")
+        return record
+
+
+def run_batch(request, limits):
+    """`call`: one child runs every input. `stdio`: one child per input, stdin from a memfd."""
+    if request["mode"] == "call":
+        child = Child("call", request, limits)
+        while not child.done:
+            child.poll()
+        return [child.finish()]
+    records, deadline = [], time.monotonic() + limits["timeout"]
+    for text in request["inputs"]:
+        remaining = dict(limits, timeout=max(0.0, deadline - time.monotonic()))
+        child = Child("stdio", request, remaining, stdin_data=text, capture_stdout=True)
+        while not child.done:
+            child.poll()
+        records.append(child.finish())
+        vg_clean.kill_all()
+        if records[-1]["status"] != "exited":
+            break
+    return records
+
+
+def run_session(request, limits, host):
+    """Interactive job: forward the child's event lines to the host and the host's `send`s to it."""
+    child = Child(request["role"], request, limits, interactive=True)
+    sent = 0
+
+    def forward():
+        nonlocal sent
+        events = child.data["events"]
+        cut = events.rfind(b"\n") + 1
+        if cut > sent:
+            for raw in bytes(events[sent:cut]).splitlines():
+                write_line({"id": request["id"], "type": "msg", "line": raw.decode("utf-8", "replace")})
+            sent = cut
+
+    while not child.done:
+        line = host.pop()
+        if line is not None:
+            op = json.loads(line)
+            if op.get("id") == request["id"] and op.get("op") == "send":
+                child.send(json.dumps(op["msg"], separators=(",", ":")).encode())
+            elif op.get("id") == request["id"] and op.get("op") == "close":
+                child.stop("closed")
+            child.poll(wait=0)
+        elif child.poll(extra=[host.fd]) and not host.fill():
+            child.stop("host_gone")
+        forward()
+    forward()
+    return child.finish()
+
+
+def limits_of(request):
+    return {
+        "timeout": float(request.get("timeout", 10.0)),
+        "memory_mb": int(request.get("memory_mb", 512)),
+        "output_bytes": int(request.get("output_bytes", 1 << 20)),
+        "file_bytes": int(request.get("file_bytes", 16 << 20)),
+        "nofile": int(request.get("nofile", 64)),
+    }
+
+
+def serve():
+    prctl(PR_SET_DUMPABLE, 0)  # jobs (same uid) cannot ptrace us or open /proc/<runner>/fd|mem
+    prctl(PR_SET_CHILD_SUBREAPER, 1)  # orphaned job processes come back to us to be reaped
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1,
+                signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU):
+        signal.signal(sig, signal.SIG_IGN)
+    state = vg_clean.own_state()
+    problem = vg_clean.sweep(state)
+    write_line({"type": "ready", "version": VERSION, "uid": os.getuid(), "clean": problem is None})
+    if problem:
+        return 3
+    host = Lines(0)
+    while True:
+        line = host.read()
+        if line is None:
+            return 0
+        try:
+            request = json.loads(line)
+            op, job_id = request.get("op"), request.get("id")
+        except (ValueError, AttributeError, RecursionError):
+            write_line({"type": "error", "error": "malformed request"})
+            continue
+        if op == "ping":
+            write_line({"id": job_id, "type": "pong"})
+            continue
+        if op not in ("run", "open"):
+            continue  # a late `send`/`close` for a session that already ended
+        try:
+            limits = limits_of(request)
+            if op == "run":
+                reply = {"id": job_id, "type": "result", "records": run_batch(request, limits)}
+            else:
+                reply = {"id": job_id, "type": "closed", "records": [run_session(request, limits, host)]}
+        except Exception as exc:
+            reply = {"id": job_id, "type": "error", "error": ("%s: %s" % (type(exc).__name__, exc))[:300]}
+        problem = vg_clean.sweep(state)
+        reply["clean"] = problem is None
+        if problem:
+            reply["unclean"] = problem
+        write_line(reply)
+        if problem:
+            return 3
+
+
+def hold():
+    """Main process of the container: exit once no runner has been alive for a while."""
+    prctl(PR_SET_DUMPABLE, 0)
+    for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGPIPE):
+        signal.signal(sig, signal.SIG_IGN)
+    grace, seen_at = 120.0, time.monotonic()
+    while True:
+        time.sleep(2.0)
+        for name in os.listdir("/proc"):
+            if name.isdigit() and int(name) not in (1, os.getpid()):
+                try:
+                    if os.stat("/proc/" + name).st_uid != os.getuid():
+                        seen_at, grace = time.monotonic(), 10.0
+                        break
+                except OSError:
+                    pass
+        if time.monotonic() - seen_at > grace:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(hold() if sys.argv[1:] == ["--hold"] else serve() if sys.argv[1:] == ["--serve"] else 2)

@@ -1,0 +1,258 @@
+"""Child side of a sandbox job: runs in a fresh process forked by the runner (stdlib only).
+
+File descriptors in the child: 0 stdin, 1 stdout, 2 stderr, 3 events (child -> runner, JSON
+lines), 4 requests (runner -> child, interactive roles only). Everything this process emits is
+untrusted data to the host: the candidate shares this process and can forge any of it, which is
+fine, because emitted values are only claims of the candidate's own outputs and the host, which
+alone holds the expected values, compares them.
+
+Roles:
+  call   exec the code as module `solution`, call `entry(*args)` per input, emit each result
+  stdio  exec the code as `__main__` with the test input on stdin; stdout is the answer
+  serve  exec the code, then answer call requests from fd 4 (the candidate half of a check)
+  check  exec a trusted test suite whose `candidate` is a proxy over fds 3/4 (the checker half)
+"""
+
+import builtins
+import fcntl
+import io
+import json
+import os
+import resource
+import signal
+import sys
+import traceback
+
+import vg_codec
+
+EVENTS_FD, REQUESTS_FD = 3, 4
+MSG_CHARS = 300
+
+
+def _text(exc):
+    try:
+        return str(exc)[:MSG_CHARS]
+    except BaseException:
+        return "<unprintable exception>"
+
+
+def emit(obj):
+    data = (vg_codec.dumps(obj) + "\n").encode()
+    while data:
+        data = data[os.write(EVENTS_FD, data) :]
+
+
+def _exc_event(exc, **extra):
+    extra.update({"exc": type(exc).__name__[:100], "msg": _text(exc)})
+    return extra
+
+
+def _print_traceback(exc):
+    try:
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != "solution.py":
+            tb = tb.tb_next
+        traceback.print_exception(type(exc), exc, tb, limit=20, file=sys.stderr)
+        sys.stderr.flush()
+    except BaseException:
+        pass
+
+
+def prepare(fds, limits, workdir):
+    """Turn the freshly forked process into an isolated job process, before any job code runs."""
+    os.setsid()
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGPIPE,
+                signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU, signal.SIGCHLD):
+        signal.signal(sig, signal.SIG_DFL)
+    try:
+        with open("/proc/self/oom_score_adj", "w") as handle:
+            handle.write("1000")  # the out-of-memory killer takes the job, never the runner
+    except OSError:
+        pass
+    high = {target: fcntl.fcntl(source, fcntl.F_DUPFD_CLOEXEC, 100) for target, source in fds.items()}
+    for target, source in high.items():
+        os.dup2(source, target, inheritable=True)
+    os.closerange(max(fds) + 1, 65536)
+    cpu = int(limits["timeout"]) + 2
+    for res, value in (
+        (resource.RLIMIT_CPU, cpu),
+        (resource.RLIMIT_AS, limits["memory_mb"] << 20),
+        (resource.RLIMIT_FSIZE, limits["file_bytes"]),
+        (resource.RLIMIT_NOFILE, limits["nofile"]),
+        (resource.RLIMIT_CORE, 0),
+    ):
+        hard = resource.getrlimit(res)[1]
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        # Hard limits too: the job must not be able to raise its own soft limits back.
+        resource.setrlimit(res, (value, value + 1 if res == resource.RLIMIT_CPU else value))
+    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="replace")
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="replace")
+    sys.stderr = io.TextIOWrapper(
+        io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True
+    )
+    sys.argv = ["solution.py"]
+    sys.path[:] = [p for p in sys.path if p and not p.startswith("/opt/verigen")]
+    os.chdir(workdir)
+
+
+def _load(code, name, exit_ok=False):
+    """Compile and run module code; return the namespace or None after emitting the failure.
+
+    `exit_ok`: for stdin/stdout programs sys.exit() is a normal way to finish (exit codes mean
+    nothing; only the printed output is judged).
+    """
+    try:
+        compiled = compile(code, "solution.py", "exec")
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        emit(_exc_event(exc, syntax=True, line=getattr(exc, "lineno", None)))
+        return None
+    namespace = {"__name__": name, "__builtins__": builtins, "__file__": "solution.py"}
+    try:
+        exec(compiled, namespace)
+    except SystemExit:
+        if exit_ok:
+            return namespace
+        emit({"load": True, "exc": "SystemExit", "msg": "the program exited while loading"})
+        return None
+    except BaseException as exc:
+        _print_traceback(exc)
+        emit(_exc_event(exc, load=True))
+        return None
+    return namespace
+
+
+def _entry(namespace, entry):
+    fn = namespace.get(entry)
+    if not callable(fn):
+        emit({"load": True, "exc": "NameError", "msg": "entry point %r is not defined" % entry[:60]})
+        return None
+    return fn
+
+
+def _call(fn, payload):
+    """Call fn on encoded args; return the event to emit (result or exception)."""
+    args = vg_codec.decode(payload)
+    try:
+        value = fn(*args)
+    except BaseException as exc:
+        _print_traceback(exc)
+        return _exc_event(exc)
+    try:
+        return {"ok": vg_codec.encode(value)}
+    except vg_codec.Unsupported as exc:
+        return {"bad": _text(exc)}
+    except RecursionError:
+        return {"bad": "value nested too deeply"}
+
+
+def role_call(job):
+    namespace = _load(job["code"], "solution")
+    fn = namespace and _entry(namespace, job["entry"])
+    if not fn:
+        return
+    for index, payload in enumerate(job["inputs"]):
+        event = _call(fn, payload)
+        event["i"] = index
+        emit(event)
+        if "exc" in event:
+            return
+
+
+def role_stdio(job):
+    if _load(job["code"], "__main__", exit_ok=True) is not None:
+        try:
+            sys.stdout.flush()
+        except BaseException as exc:
+            emit(_exc_event(exc, load=True))
+
+
+def _requests():
+    reader = io.FileIO(REQUESTS_FD, "r", closefd=False)
+    buffered = io.BufferedReader(reader)
+    while True:
+        line = buffered.readline(1 << 26)
+        if not line:
+            return
+        yield json.loads(line)
+
+
+def role_serve(job):
+    namespace = _load(job["code"], "solution")
+    fn = namespace and _entry(namespace, job["entry"])
+    if not fn:
+        return
+    emit({"ready": True})
+    for request in _requests():
+        emit(_call(fn, request["args"]))
+
+
+class CandidateError(Exception):
+    """Raised in the checker when the candidate process failed in a way no builtin names."""
+
+
+def role_check(job):
+    """Run a trusted assert-based suite against a candidate that lives in another container."""
+    replies = _requests()
+    raised = []
+
+    def candidate(*args, **kwargs):
+        if kwargs:
+            raise TypeError("keyword arguments cannot cross the sandbox boundary")
+        emit({"call": vg_codec.encode(list(args))})
+        reply = next(replies, None)
+        if reply is None:
+            raise CandidateError("candidate process gone")
+        if "ok" in reply:
+            return vg_codec.decode(reply["ok"])
+        name = reply.get("exc") or "CandidateError"
+        cls = getattr(builtins, name, None)
+        if not (isinstance(cls, type) and issubclass(cls, Exception)):
+            cls = CandidateError
+        error = cls(reply.get("msg") or reply.get("bad") or name)
+        raised.append(error)
+        raise error
+
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        exec(compile(job["prelude"], "prompt.py", "exec"), namespace)
+        namespace[job["entry"]] = candidate
+        exec(compile(job["test"], "test.py", "exec"), namespace)
+        check = namespace["check"]
+    except BaseException as exc:
+        emit(_exc_event(exc, done=False, kind="suite"))
+        return
+    try:
+        check(candidate)
+    except BaseException as exc:
+        kind = "candidate" if raised and exc is raised[-1] else "failed"
+        line = None
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "test.py":
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        emit(_exc_event(exc, done=False, kind=kind, line=line))
+        return
+    emit({"done": True})
+
+
+ROLES = {"call": role_call, "stdio": role_stdio, "serve": role_serve, "check": role_check}
+
+
+def child_main(role, job, fds, limits, workdir):
+    """Never returns: the forked child ends with os._exit."""
+    code = 0
+    try:
+        prepare(fds, limits, workdir)
+        ROLES[role](job)
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    except SystemExit:
+        pass
+    except BaseException as exc:
+        code = 70
+        try:
+            emit(_exc_event(exc, load=True))
+        except BaseException:
+            pass
+    os._exit(code)

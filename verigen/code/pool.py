@@ -1,0 +1,250 @@
+"""The warm pool: long-lived hardened containers, each with a runner that forks a fresh process
+per job, so a job costs a fork instead of a container start.
+
+A container goes back to the pool only after its runner has reported it clean (no surviving
+process, no file, untouched runner limits). A runner that says otherwise, dies, hangs past the
+host's own deadline or breaks protocol gets its container removed and replaced, and the job is
+retried on a fresh container; repeated failure surfaces as an InfraFailure, never a verdict.
+`per_job=True` gives the slow, simple mode: one new container per job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from verigen.code.channel import RunnerChannel, RunnerGone
+from verigen.code.containers import (
+    ContainerLimits,
+    create_container,
+    exec_runner,
+    remove_quietly,
+    sweep_leftovers,
+)
+from verigen.code.engine import docker_client
+from verigen.code.sandbox_build import image_ready, image_tag
+from verigen.errors import SandboxError
+
+HOST_GRACE_S = 15.0
+START_TIMEOUT_S = 90.0
+
+
+class InfraFailure(Exception):
+    """Our side failed (container or runner) even after retries."""
+
+
+class Sandbox:
+    """One container and the runner serving it."""
+
+    def __init__(self, client: Any, image: str, limits: ContainerLimits) -> None:
+        self.container = create_container(client, image, limits)
+        self.jobs, self.broken = 0, False
+        try:
+            self.channel = RunnerChannel(exec_runner(client, self.container))
+            ready = self.channel.recv(time.monotonic() + START_TIMEOUT_S)
+        except (RunnerGone, OSError, Exception) as exc:
+            remove_quietly(self.container)
+            raise SandboxError(f"sandbox runner did not start: {exc}") from None
+        if ready.get("type") != "ready" or ready.get("clean") is not True or ready.get("uid") == 0:
+            self.close()
+            raise SandboxError(f"sandbox runner started in a bad state: {str(ready)[:200]}")
+
+    def _await(self, job_id: str, deadline: float, types: tuple[str, ...]) -> dict[str, Any]:
+        while True:
+            reply = self.channel.recv(deadline)
+            if reply.get("id") != job_id:
+                continue  # a stale message from an earlier, abandoned session
+            if reply.get("type") == "error":
+                raise RunnerGone(f"runner error: {str(reply.get('error'))[:200]}")
+            if reply.get("type") in types:
+                return reply
+
+    def _finish(self, reply: dict[str, Any]) -> dict[str, Any]:
+        self.jobs += 1
+        if reply.get("clean") is not True:
+            self.broken = True
+        records = reply.get("records")
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise RunnerGone("the runner sent a malformed reply")
+        return reply
+
+    def run(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Run one batch job (`op: run`); return the runner's reply."""
+        job_id = secrets.token_hex(12)
+        self.channel.send({**request, "op": "run", "id": job_id})
+        deadline = time.monotonic() + float(request.get("timeout", 10)) + HOST_GRACE_S
+        return self._finish(self._await(job_id, deadline, ("result",)))
+
+    def open(self, request: dict[str, Any]) -> Session:
+        return Session(self, request)
+
+    def close(self) -> None:
+        self.broken = True
+        with contextlib.suppress(Exception):
+            self.channel.close()
+        remove_quietly(self.container)
+
+
+class Session:
+    """An interactive job: the host exchanges messages with one job process until it ends."""
+
+    def __init__(self, sandbox: Sandbox, request: dict[str, Any]) -> None:
+        self.sandbox, self.id = sandbox, secrets.token_hex(12)
+        self.deadline = time.monotonic() + float(request.get("timeout", 10)) + HOST_GRACE_S
+        self.record: dict[str, Any] | None = None
+        sandbox.channel.send({**request, "op": "open", "id": self.id})
+
+    def send(self, msg: dict[str, Any]) -> None:
+        if self.record is None:
+            self.sandbox.channel.send({"op": "send", "id": self.id, "msg": msg})
+
+    def recv(self) -> str | None:
+        """The next line the job emitted, or None once the job has ended (see `record`)."""
+        if self.record is not None:
+            return None
+        reply = self.sandbox._await(self.id, self.deadline, ("msg", "closed"))
+        if reply["type"] == "msg":
+            return str(reply.get("line", ""))
+        self.record = self.sandbox._finish(reply)["records"][0]
+        return None
+
+    def close(self) -> dict[str, Any]:
+        """Stop the job (if still running) and return its end record."""
+        if self.record is None:
+            self.sandbox.channel.send({"op": "close", "id": self.id})
+            while self.recv() is not None:
+                pass
+        assert self.record is not None
+        return self.record
+
+
+class WarmPool:
+    def __init__(
+        self,
+        size: int | None = None,
+        *,
+        image: str | None = None,
+        limits: ContainerLimits | None = None,
+        per_job: bool = False,
+        max_jobs: int = 5000,
+        retries: int = 2,
+    ) -> None:
+        self.size = max(2, size or os.cpu_count() or 2)
+        self.image, self.limits = image, limits or ContainerLimits()
+        self.per_job, self.max_jobs, self.retries = per_job, max_jobs, retries
+        self.client: Any = None
+        self._idle: list[Sandbox] = []
+        self._total = 0
+        self._cond = threading.Condition()
+        self._closed = False
+
+    def start(self) -> WarmPool:
+        self.client = docker_client()
+        self.image = self.image or image_tag()
+        if not image_ready() and self.image == image_tag():
+            raise SandboxError(f"sandbox image {self.image} is missing: run `verigen sandbox build`")
+        sweep_leftovers(self.client)
+        if not self.per_job:
+            with self._cond:
+                self._total = self.size
+            threads = [threading.Thread(target=self._add_one, daemon=True) for _ in range(self.size)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if not self._idle:
+                raise SandboxError("no sandbox container could be started")
+        return self
+
+    def _add_one(self) -> None:
+        """Start a sandbox for a reserved slot (the caller already counted it in _total)."""
+        try:
+            sandbox = Sandbox(self.client, str(self.image), self.limits)
+        except SandboxError:
+            with self._cond:
+                self._total -= 1
+                self._cond.notify_all()
+            return
+        with self._cond:
+            if self._closed:
+                sandbox.close()
+                return
+            self._idle.append(sandbox)
+            self._cond.notify_all()
+
+    def _acquire(self, n: int) -> tuple[list[Sandbox], int]:
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise SandboxError("the sandbox pool is closed")
+                fresh = max(0, n - len(self._idle))
+                if fresh <= self.size - self._total:
+                    taken = [self._idle.pop() for _ in range(n - fresh)]
+                    self._total += fresh
+                    return taken, fresh
+                self._cond.wait()
+
+    @contextlib.contextmanager
+    def lease(self, n: int = 1) -> Iterator[list[Sandbox]]:
+        """Borrow n sandboxes at once (atomically, so pairs of leases cannot deadlock)."""
+        taken, fresh = self._acquire(min(n, self.size))
+        try:
+            for _ in range(fresh):
+                taken.append(Sandbox(self.client, str(self.image), self.limits))
+        except SandboxError:
+            with self._cond:
+                self._total -= fresh - (len(taken) - (min(n, self.size) - fresh))
+            for sandbox in taken:
+                self._release(sandbox, force_recycle=True)
+            raise
+        try:
+            yield taken
+        finally:
+            for sandbox in taken:
+                self._release(sandbox)
+
+    def _release(self, sandbox: Sandbox, force_recycle: bool = False) -> None:
+        recycle = force_recycle or sandbox.broken or self.per_job or sandbox.jobs >= self.max_jobs
+        if not recycle:
+            with self._cond:
+                self._idle.append(sandbox)
+                self._cond.notify_all()
+            return
+        sandbox.close()
+        with self._cond:
+            if self.per_job or self._closed:
+                self._total -= 1
+                self._cond.notify_all()
+                return
+        threading.Thread(target=self._add_one, daemon=True).start()  # keeps its slot reserved
+
+    def run(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Run a batch job, retrying on a fresh container when our side fails."""
+        failure = "no attempt"
+        for _ in range(self.retries + 1):
+            with self.lease(1) as (sandbox,):
+                try:
+                    return sandbox.run(request)
+                except RunnerGone as exc:
+                    sandbox.broken = True
+                    failure = str(exc)
+        raise InfraFailure(f"sandbox failed {self.retries + 1} times: {failure}")
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._cond.notify_all()
+        for sandbox in idle:
+            sandbox.close()
+
+    def __enter__(self) -> WarmPool:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
