@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -86,16 +91,66 @@ def _port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_start_and_stop_leave_nothing_running() -> None:
+@pytest.mark.parametrize("style", ["sync", "async"])
+def test_start_and_stop_leave_nothing_running(style: str) -> None:
     try:
         check_server_installed()
     except TeacherError as exc:
         pytest.skip(str(exc))
-    with EmbeddedTeacher() as server:
-        port = server.port
-        assert server.running and port is not None and _port_open(port)
-    assert not server.running
+    server = EmbeddedTeacher()
+
+    async def in_async() -> int | None:
+        async with server:
+            assert server.running
+            return server.port
+
+    if style == "async":
+        port = run(in_async())
+    else:
+        with server:
+            assert server.running
+            port = server.port
+    assert port is not None and not server.running
     assert not _port_open(port)
+    assert server.startup_seconds is not None and server.startup_seconds > 0
+
+
+def _gone(pid: int) -> bool:
+    """True once the process has exited (a zombie awaiting its reaper counts as gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "State:\tZ" in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and PR_SET_PDEATHSIG")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_the_server_dies_with_its_owner(signum: int) -> None:
+    try:
+        check_server_installed()
+    except TeacherError as exc:
+        pytest.skip(str(exc))
+    code = (
+        "import time\nfrom verigen.teacher import EmbeddedTeacher\n"
+        "with EmbeddedTeacher() as s:\n    print(s._proc.pid, flush=True)\n    time.sleep(120)\n"
+    )
+    owner = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert owner.stdout is not None
+    server_pid = int(owner.stdout.readline())
+    try:
+        assert not _gone(server_pid)
+        owner.send_signal(signum)
+        owner.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while not _gone(server_pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _gone(server_pid)
+    finally:
+        if not _gone(server_pid):
+            os.kill(server_pid, signal.SIGKILL)
+        owner.kill()
+        owner.wait()
 
 
 def test_a_server_that_dies_at_start_is_reported(tmp_path: Path) -> None:

@@ -202,10 +202,10 @@ def test_5xx_then_success(server: ScriptedServer, status: int) -> None:
 
 def test_hang_beyond_timeout_is_retried(server: ScriptedServer) -> None:
     server.script = [{"hang": 30}]
-    completion, teacher = run(_one(config(server, timeout=0.5)))
+    completion, teacher = run(_one(config(server, timeout=1.0)))
     assert completion.text
-    assert len(server.seen) == 2
-    assert teacher.stats.retries == 1
+    assert len(server.seen) >= 2  # the hung request, then (on a slow machine maybe more) retries
+    assert teacher.stats.retries == len(server.seen) - 1 >= 1
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])

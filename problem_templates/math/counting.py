@@ -72,9 +72,13 @@ def _constrained(rng: random.Random) -> tuple[str, sp.Integer, dict]:
         j = rng.randint(max(1, k - a), min(b, k))
         answer = sp.binomial(b, j) * sp.binomial(a, k - j)
         condition, meta = f"exactly ${j}$ of the {second}", {"exactly": j}
-    question = (
-        f"A group has ${a}$ {first} and ${b}$ {second}. How many committees of ${k}$ people "
-        f"contain {condition}?"
+    question = rng.choice(
+        (
+            f"A group has ${a}$ {first} and ${b}$ {second}. How many committees of ${k}$ people "
+            f"contain {condition}?",
+            f"From ${a}$ {first} and ${b}$ {second}, a team of ${k}$ is chosen. "
+            f"How many different teams include {condition}?",
+        )
     )
     return question, answer, {"kind": "constrained", "a": a, "b": b, "k": k, **meta}
 

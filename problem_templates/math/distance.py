@@ -54,9 +54,12 @@ class Distance(MathTemplate):
                 if sp.Point.is_collinear(*(sp.Point(*v) for v in vertices)) is False:
                     break
             triangle = sp.Triangle(*(sp.Point(*v) for v in vertices))
-            question = "Find the exact perimeter of the triangle with vertices {}, {} and {}.".format(
-                *(_fmt(v) for v in vertices)
-            )
+            question = rng.choice(
+                (
+                    "Find the exact perimeter of the triangle with vertices {}, {} and {}.",
+                    "A triangle has vertices {}, {} and {}. What is its perimeter, in exact form?",
+                )
+            ).format(*(_fmt(v) for v in vertices))
             metadata = {"kind": "perimeter", "points": [list(v) for v in vertices]}
             return MathItem(question, sp.radsimp(triangle.perimeter), AnswerType.REAL, metadata)
         if difficulty == 5:
@@ -68,7 +71,12 @@ class Distance(MathTemplate):
             line = sp.Line(a * X + b * Y + c)
             answer = sp.radsimp(line.distance(sp.Point(*point)))
             equation = f"${sp.latex(a * X + b * Y + c)} = 0$"
-            question = f"Find the distance from the point {_fmt(point)} to the line {equation}."
+            question = rng.choice(
+                (
+                    f"Find the distance from the point {_fmt(point)} to the line {equation}.",
+                    f"How far is the point {_fmt(point)} from the line {equation}? Give an exact answer.",
+                )
+            )
             metadata = {"kind": "point_line", "points": [list(point)], "line": [a, b, c]}
             return MathItem(question, answer, AnswerType.REAL, metadata)
         p, q = _points(rng, difficulty)

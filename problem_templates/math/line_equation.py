@@ -43,8 +43,11 @@ def _describe(rng: random.Random, difficulty: int) -> tuple[sp.Line, str, dict]:
         return sp.Line(sp.Point(*p), sp.Point(*q)), text, {"kind": "two_points", "points": [p, q]}
     if difficulty == 5:
         p, q = _two_points(rng, 8, integer_slope=False)
-        text = (
-            "Find the equation of the perpendicular bisector of the segment joining $({},{})$ and $({},{})$."
+        text = rng.choice(
+            (
+                "Find the perpendicular bisector of the segment joining $({},{})$ and $({},{})$.",
+                "Which line consists of the points equidistant from $A({},{})$ and $B({},{})$?",
+            )
         )
         bisector = sp.Segment(sp.Point(*p), sp.Point(*q)).perpendicular_bisector()
         return bisector, text.format(*p, *q), {"kind": "bisector", "points": [p, q]}
@@ -65,8 +68,12 @@ def _describe(rng: random.Random, difficulty: int) -> tuple[sp.Line, str, dict]:
         if relation == "parallel"
         else given.perpendicular_line(sp.Point(*p))
     )
-    text = (
-        f"Find the equation of the line through $({p[0]},{p[1]})$ that is {relation} to the line ${shown}$."
+    text = rng.choice(
+        (
+            f"Find the line through $({p[0]},{p[1]})$ that is {relation} to the line ${shown}$.",
+            f"A line is {relation} to ${shown}$ and passes through the point $({p[0]},{p[1]})$. "
+            "What is its equation?",
+        )
     )
     return line, text, {"kind": relation, "points": [p], "given_line": [a, b, c]}
 

@@ -35,7 +35,12 @@ class ModularArithmetic(MathTemplate):
         if kind == "product":
             a, b = rng.randint(10, 99), rng.randint(10, 99)
             answer = sp.Mod(sp.Integer(a) * b, m)
-            question = f"What is the remainder when ${a} \\times {b}$ is divided by ${m}$?"
+            question = rng.choice(
+                (
+                    f"What is the remainder when ${a} \\times {b}$ is divided by ${m}$?",
+                    f"Compute $({a} \\cdot {b}) \\bmod {m}$.",
+                )
+            )
             metadata = {"kind": kind, "a": a, "b": b, "m": m}
         elif kind == "power":
             a = rng.randint(2, 3 * m)
@@ -51,16 +56,22 @@ class ModularArithmetic(MathTemplate):
         elif kind == "inverse":
             a = _coprime(rng, m)
             answer = sp.Integer(sp.mod_inverse(a, m))
-            question = (
-                f"Find the multiplicative inverse of ${a}$ modulo ${m}$, "
-                f"that is, the integer $x$ with $0 \\le x < {m}$ and ${a}x \\equiv 1 \\pmod{{{m}}}$."
+            question = rng.choice(
+                (
+                    f"Find the multiplicative inverse of ${a}$ modulo ${m}$, that is, "
+                    f"the integer $x$ with $0 \\le x < {m}$ and ${a}x \\equiv 1 \\pmod{{{m}}}$.",
+                    f"Find the integer $x$ with $0 \\le x < {m}$ such that ${a}x \\equiv 1 \\pmod{{{m}}}$.",
+                )
             )
             metadata = {"kind": kind, "a": a, "m": m}
         else:
             a, b = _coprime(rng, m), rng.randint(1, m - 1)
             answer = sp.Mod(sp.mod_inverse(a, m) * b, m)
-            question = (
-                f"Find the smallest non-negative integer $x$ such that ${a}x \\equiv {b} \\pmod{{{m}}}$."
+            question = rng.choice(
+                (
+                    f"Find the smallest non-negative integer $x$ such that ${a}x \\equiv {b} \\pmod{{{m}}}$.",
+                    f"Solve ${a}x \\equiv {b} \\pmod{{{m}}}$ for $x$ with $0 \\le x < {m}$.",
+                )
             )
             metadata = {"kind": kind, "a": a, "b": b, "m": m}
         return MathItem(question, sp.Integer(answer), AnswerType.INTEGER, metadata)

@@ -38,7 +38,13 @@ ITEMS = (
     ("mugs", 4, 9),
 )
 JOBS = ("paint a fence", "mow a lawn", "assemble a bookshelf", "clean the garage", "weed the garden")
-TRAVELLERS = (("Two trains", "km", "km/h"), ("Two cyclists", "km", "km/h"), ("Two hikers", "km", "km/h"))
+# (who, speed range in km/h, distance range in km)
+TRAVELLERS = (
+    ("Two trains", (40, 120), (100, 600)),
+    ("Two cars", (40, 100), (50, 400)),
+    ("Two cyclists", (10, 30), (20, 150)),
+    ("Two hikers", (3, 6), (5, 40)),
+)
 LIQUIDS = ("salt solution", "juice concentrate", "sugar syrup", "vinegar solution")
 T, A, B = sp.symbols("t a b", positive=True)
 
@@ -71,21 +77,27 @@ def _work(rng: random.Random) -> tuple[str, sp.Expr, dict]:
     first, second = _people(rng, 2)
     a, b = rng.sample(range(2, 13), 2)
     (together,) = sp.solve(sp.Eq(T / a + T / b, 1), T)
+    ask = rng.choice(
+        (
+            "Working together at these rates, how many hours will the job take?",
+            "How long, in hours, does the job take if they work on it together?",
+        )
+    )
     question = (
         f"Working alone, {first} can {rng.choice(JOBS)} in ${a}$ hours, and {second} can do the same job "
-        f"in ${b}$ hours. Working together at these rates, how many hours will the job take?"
+        f"in ${b}$ hours. {ask}"
     )
     return question, together, {"scenario": "work", "hours": [a, b]}
 
 
 def _meeting(rng: random.Random) -> tuple[str, sp.Expr, dict]:
-    who, unit, speed = rng.choice(TRAVELLERS)
-    v1, v2 = rng.randint(10, 90), rng.randint(10, 90)
-    d = rng.randint(50, 500)
+    who, speeds, distances = rng.choice(TRAVELLERS)
+    v1, v2, d = rng.randint(*speeds), rng.randint(*speeds), rng.randint(*distances)
     (when,) = sp.solve(sp.Eq(v1 * T + v2 * T, d), T)
+    ask = rng.choice(("After how many hours do they meet?", "How many hours pass before they meet?"))
     question = (
-        f"{who} start ${d}$ {unit} apart and travel toward each other, one at ${v1}$ {speed} and the other "
-        f"at ${v2}$ {speed}. After how many hours do they meet?"
+        f"{who} start ${d}$ km apart and travel toward each other, one at ${v1}$ km/h and the other "
+        f"at ${v2}$ km/h. {ask}"
     )
     return question, when, {"scenario": "meeting", "distance": d, "speeds": [v1, v2]}
 
@@ -98,17 +110,14 @@ def _ages(rng: random.Random) -> tuple[str, sp.Expr, dict]:
     n = rng.choice(options)
     m = 1 + (k - 1) * b // (n + b)
     solution = sp.solve([sp.Eq(A, k * B), sp.Eq(A + n, m * (B + n))], [A, B], dict=True)[0]
-    ask_older = rng.random() < 0.5
+    ask = rng.choice(("older", "younger"))
+    who = older if ask == "older" else younger
     question = (
         f"{older} is ${k}$ times as old as {younger}. In ${n}$ years, {older} will be ${m}$ times as old as "
-        f"{younger}. How old is {older if ask_older else younger} now?"
+        f"{younger}. " + rng.choice((f"How old is {who} now?", f"What is the current age of {who}?"))
     )
-    answer = solution[A] if ask_older else solution[B]
-    return (
-        question,
-        answer,
-        {"scenario": "ages", "k": k, "n": n, "m": m, "ask": "older" if ask_older else "younger"},
-    )
+    answer = solution[A] if ask == "older" else solution[B]
+    return question, answer, {"scenario": "ages", "k": k, "n": n, "m": m, "ask": ask}
 
 
 def _mixture(rng: random.Random) -> tuple[str, sp.Expr, dict]:
@@ -116,9 +125,14 @@ def _mixture(rng: random.Random) -> tuple[str, sp.Expr, dict]:
     volume, strong = rng.randint(2, 20), rng.randint(20, 60)
     weak = rng.randint(5, strong - 5)
     (water,) = sp.solve(sp.Eq(volume * sp.Rational(strong, 100), sp.Rational(weak, 100) * (volume + T)), T)
+    ask = rng.choice(
+        (
+            f"How many litres of water must be added to dilute it to ${weak}\\%$?",
+            f"How much water, in litres, should be added so that the concentration drops to ${weak}\\%$?",
+        )
+    )
     question = (
-        f"{name} has ${volume}$ litres of a {rng.choice(LIQUIDS)} with concentration ${strong}\\%$. "
-        f"How many litres of water must be added to dilute it to ${weak}\\%$?"
+        f"{name} has ${volume}$ litres of a {rng.choice(LIQUIDS)} with concentration ${strong}\\%$. {ask}"
     )
     return question, water, {"scenario": "mixture", "volume": volume, "percent": [strong, weak]}
 

@@ -85,10 +85,9 @@ class Child:
             os.lseek(fds[0], 0, os.SEEK_SET)
         else:
             fds[0] = os.open("/dev/null", os.O_RDONLY)
-        if capture_stdout:
-            mine["stdout"], fds[1] = os.pipe()
-        else:
-            fds[1] = os.open("/dev/null", os.O_WRONLY)
+        # stdout is always a pipe so that floods hit the output cap; only stdio jobs return it.
+        mine["stdout"], fds[1] = os.pipe()
+        self.keep_stdout = capture_stdout
         mine["stderr"], fds[2] = os.pipe()
         mine["events"], fds[3] = os.pipe()
         if interactive:
@@ -129,7 +128,7 @@ class Child:
                 self.stop("output_limit")
         else:
             self.data[name] += chunk
-            if len(self.data["events"]) + len(self.data.get("stdout", b"")) > cap:
+            if len(self.data["events"]) + len(self.data["stdout"]) > cap:
                 self.stop("output_limit")
         return self.status != "output_limit"
 
@@ -206,7 +205,7 @@ class Child:
             "events": self.data["events"][:cap].decode("utf-8", "replace"),
             "stderr": self.data["stderr"].decode("utf-8", "replace"),
         }
-        if "stdout" in self.data:
+        if self.keep_stdout:
             record["stdout"] = self.data["stdout"][:cap].decode("utf-8", "replace")
         return record
 

@@ -26,10 +26,10 @@ def docker_client() -> Any:
     return client
 
 
-def engine_available() -> bool:
-    """True when a Docker engine answers; never raises."""
+def engine_problem() -> str | None:
+    """None when a Docker engine answers, else a one-line reason; never raises."""
     try:
         docker_client()
-    except SandboxError:
-        return False
-    return True
+    except SandboxError as exc:
+        return str(exc)
+    return None

@@ -27,10 +27,10 @@ from verigen.code.containers import (
     sweep_leftovers,
 )
 from verigen.code.engine import docker_client
-from verigen.code.sandbox_build import image_ready, image_tag
+from verigen.code.sandbox_build import ensure_image
 from verigen.errors import SandboxError
 
-HOST_GRACE_S = 15.0
+HOST_GRACE_S = 5.0
 START_TIMEOUT_S = 90.0
 
 
@@ -142,12 +142,11 @@ class WarmPool:
         self._total = 0
         self._cond = threading.Condition()
         self._closed = False
+        self._starters: list[threading.Thread] = []
 
     def start(self) -> WarmPool:
         self.client = docker_client()
-        self.image = self.image or image_tag()
-        if not image_ready() and self.image == image_tag():
-            raise SandboxError(f"sandbox image {self.image} is missing: run `verigen sandbox build`")
+        self.image = self.image or ensure_image()
         sweep_leftovers(self.client)
         if not self.per_job:
             with self._cond:
@@ -193,23 +192,26 @@ class WarmPool:
     def lease(self, n: int = 1) -> Iterator[list[Sandbox]]:
         """Borrow n sandboxes at once (atomically, so pairs of leases cannot deadlock)."""
         taken, fresh = self._acquire(min(n, self.size))
+        created: list[Sandbox] = []
         try:
             for _ in range(fresh):
-                taken.append(Sandbox(self.client, str(self.image), self.limits))
+                created.append(Sandbox(self.client, str(self.image), self.limits))
         except SandboxError:
             with self._cond:
-                self._total -= fresh - (len(taken) - (min(n, self.size) - fresh))
-            for sandbox in taken:
-                self._release(sandbox, force_recycle=True)
+                self._total -= fresh - len(created)
+                self._cond.notify_all()
+            for sandbox in taken + created:
+                self._release(sandbox)
             raise
+        taken += created
         try:
             yield taken
         finally:
             for sandbox in taken:
                 self._release(sandbox)
 
-    def _release(self, sandbox: Sandbox, force_recycle: bool = False) -> None:
-        recycle = force_recycle or sandbox.broken or self.per_job or sandbox.jobs >= self.max_jobs
+    def _release(self, sandbox: Sandbox) -> None:
+        recycle = sandbox.broken or self.per_job or sandbox.jobs >= self.max_jobs
         if not recycle:
             with self._cond:
                 self._idle.append(sandbox)
@@ -221,7 +223,14 @@ class WarmPool:
                 self._total -= 1
                 self._cond.notify_all()
                 return
-        threading.Thread(target=self._add_one, daemon=True).start()  # keeps its slot reserved
+        self._spawn_replacement()
+
+    def _spawn_replacement(self) -> None:
+        """Start a replacement in the background; it keeps the recycled sandbox's slot."""
+        thread = threading.Thread(target=self._add_one, daemon=True)
+        with self._cond:
+            self._starters = [t for t in self._starters if t.is_alive()] + [thread]
+        thread.start()
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run a batch job, retrying on a fresh container when our side fails."""
@@ -242,6 +251,8 @@ class WarmPool:
             self._cond.notify_all()
         for sandbox in idle:
             sandbox.close()
+        for thread in list(self._starters):
+            thread.join(timeout=START_TIMEOUT_S)  # a late starter closes its own sandbox
 
     def __enter__(self) -> WarmPool:
         return self.start()

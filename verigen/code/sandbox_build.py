@@ -61,6 +61,20 @@ def image_ready() -> bool:
     return _image_exists(docker_client(), image_tag())
 
 
+def ensure_image(log: Callable[[str], None] = lambda _line: None) -> str:
+    """The current image's tag; rebuilds the quick runner layer when only that is stale.
+
+    The Debian base (minutes, needs root) is never built implicitly: that is `verigen sandbox build`.
+    """
+    client = docker_client()
+    tag = image_tag()
+    if _image_exists(client, tag):
+        return tag
+    if not _image_exists(client, BASE_IMAGE):
+        raise SandboxError(f"sandbox image {tag} is missing: run `verigen sandbox build` (or scripts/ensure_docker.sh)")
+    return build_image(log=log)
+
+
 def _build_base(client: object, log: Callable[[str], None]) -> None:
     if os.geteuid() != 0:
         raise SandboxError("building the sandbox base image needs root (debootstrap); run as root once")
