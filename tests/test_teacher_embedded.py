@@ -133,7 +133,7 @@ def test_the_server_dies_with_its_owner(signum: int) -> None:
         pytest.skip(str(exc))
     code = (
         "import time\nfrom verigen.teacher import EmbeddedTeacher\n"
-        "with EmbeddedTeacher() as s:\n    print(s._proc.pid, flush=True)\n    time.sleep(120)\n"
+        "with EmbeddedTeacher() as s:\n    print(s.pid, flush=True)\n    time.sleep(120)\n"
     )
     owner = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert owner.stdout is not None

@@ -27,6 +27,7 @@ class Endpoint:
     base_url: str
     model: str
     identity: str  # what the cache keys on: stable across restarts of the embedded server
+    embedded: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def open_endpoint(config: GenerateConfig) -> Iterator[Endpoint]:
     from verigen.teacher.embedded import EmbeddedTeacher
 
     with EmbeddedTeacher() as embedded:
-        yield Endpoint(embedded.base_url, embedded.model, embedded.endpoint_identity)
+        yield Endpoint(embedded.base_url, embedded.model, embedded.endpoint_identity, embedded=True)
 
 
 def generate(
@@ -111,9 +112,12 @@ def generate(
                     temperature=config.temperature,
                     top_p=config.top_p,
                     max_tokens=config.max_tokens,
-                    concurrency=config.concurrency,
+                    # The embedded server answers one request at a time and the client's timeout
+                    # counts time queued there: keep the queue short and the timeout long.
+                    concurrency=min(config.concurrency, 2) if endpoint.embedded else config.concurrency,
                     max_retries=config.max_retries,
-                    timeout=config.request_timeout,
+                    timeout=max(config.request_timeout, 600.0) if endpoint.embedded
+                    else config.request_timeout,
                     seed=config.seed,
                 )
                 teacher = Teacher(teacher_config, cache=store)

@@ -91,7 +91,8 @@ def default_threads() -> int:
     """Half the usable cores. llama.cpp's threads spin at barriers, so a thread per core collapses
     when anything else runs (the verifier pool does): on 2 busy cores 1 thread gave a steady
     ~44 tokens/s while 2 threads swung between 3 and 90."""
-    return max(1, len(os.sched_getaffinity(0)) // 2)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, cores // 2)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -278,6 +279,10 @@ class EmbeddedTeacher:
             self._log = None
         with contextlib.suppress(Exception):
             atexit.unregister(self.stop)
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
 
     @property
     def running(self) -> bool:
