@@ -45,8 +45,10 @@ def test_problems_is_deterministic_and_seed_dependent(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needles"),
     [
-        (("problems", "--count", "2", "--template", "no_such_template", "--out", "x.jsonl"),
-         ("no_such_template",)),
+        (
+            ("problems", "--count", "2", "--template", "no_such_template", "--out", "x.jsonl"),
+            ("no_such_template",),
+        ),
         (("generate", "--out", "run", "--template", "no_such_template"), ("no_such_template",)),
         (("generate", "--out", "run", "--config", "missing.toml"), ("missing.toml",)),
         (("verify", "math", "--in", "missing.jsonl", "--out", "v.jsonl"), ("missing.jsonl",)),

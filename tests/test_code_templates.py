@@ -50,7 +50,9 @@ def test_samples_identical_across_processes() -> None:
         "print(json.dumps([t.sample(5, 1, 4).to_json() for t in all_templates() if t.kind == 'code']))"
     )
     runs = [
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+        ).stdout
         for env in ({**os.environ, "PYTHONHASHSEED": "1"}, {**os.environ, "PYTHONHASHSEED": "2"})
     ]
     assert runs[0] == runs[1]
@@ -87,7 +89,7 @@ def test_reference_passes_and_wrong_variants_fail_in_sandbox(template: CodeTempl
     items = [(p, fenced(template.reference)) for p in problems]
     items += [(p, fenced(wrong)) for p in problems for wrong in template.wrong_variants]
     verdicts = verifier.verify_batch(items)
-    for (problem, _), verdict in zip(items[: len(problems)], verdicts):
+    for (problem, _), verdict in zip(items[: len(problems)], verdicts, strict=False):
         assert verdict.status is Status.PASS, (problem.difficulty, verdict.detail)
     for index, verdict in enumerate(verdicts[len(problems) :]):
         problem = problems[index // len(template.wrong_variants)]

@@ -52,8 +52,22 @@ def attempt_keys(run_dir: Path) -> list[tuple[str, int]]:
 
 def generate_args(run_dir: Path, url: str, *extra: str) -> list[str]:
     return [
-        *VERIGEN, "generate", "--out", str(run_dir), "--count", "30", "--samples", "2",
-        "--seed", "5", "--base-url", f"{url}/v1", "--model", "scripted", "--concurrency", "2",
+        *VERIGEN,
+        "generate",
+        "--out",
+        str(run_dir),
+        "--count",
+        "30",
+        "--samples",
+        "2",
+        "--seed",
+        "5",
+        "--base-url",
+        f"{url}/v1",
+        "--model",
+        "scripted",
+        "--concurrency",
+        "2",
         *extra,
     ]
 
@@ -116,7 +130,8 @@ def test_existing_run_needs_resume_and_same_content(tmp_path: Path, server: str)
     assert "--resume" in again.stderr and "Traceback" not in again.stderr
     changed = subprocess.run(
         [*VERIGEN, "generate", "--out", str(run_dir), "--resume", "--seed", "6"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert changed.returncode == 2
     assert "'seed'" in changed.stderr and "Traceback" not in changed.stderr

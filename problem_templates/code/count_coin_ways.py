@@ -7,18 +7,18 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def count_coin_ways(coins: list[int], amount: int) -> int:
     ways = [1] + [0] * amount
     for coin in coins:
         for total in range(coin, amount + 1):
             ways[total] = (ways[total] + ways[total - coin]) % 1_000_000_007
     return ways[amount]
-'''
+"""
 
 WRONG = (
     # counts orderings (compositions) instead of combinations
-    '''
+    """
 def count_coin_ways(coins, amount):
     ways = [1] + [0] * amount
     for total in range(1, amount + 1):
@@ -26,18 +26,18 @@ def count_coin_ways(coins, amount):
             if coin <= total:
                 ways[total] = (ways[total] + ways[total - coin]) % 1_000_000_007
     return ways[amount]
-''',
+""",
     # each coin used at most once
-    '''
+    """
 def count_coin_ways(coins, amount):
     ways = [1] + [0] * amount
     for coin in coins:
         for total in range(amount, coin - 1, -1):
             ways[total] = (ways[total] + ways[total - coin]) % 1_000_000_007
     return ways[amount]
-''',
+""",
     # says there is no way to make 0
-    '''
+    """
 def count_coin_ways(coins, amount):
     if amount == 0:
         return 0
@@ -46,7 +46,7 @@ def count_coin_ways(coins, amount):
         for total in range(coin, amount + 1):
             ways[total] = (ways[total] + ways[total - coin]) % 1_000_000_007
     return ways[amount]
-''',
+""",
 )
 
 

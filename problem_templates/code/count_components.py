@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def count_components(n: int, edges: list[tuple[int, int]]) -> int:
     parent = list(range(n))
 
@@ -24,11 +24,11 @@ def count_components(n: int, edges: list[tuple[int, int]]) -> int:
             parent[ru] = rv
             components -= 1
     return components
-'''
+"""
 
 WRONG = (
     # forgets isolated nodes
-    '''
+    """
 def count_components(n, edges):
     nodes = {x for edge in edges for x in edge}
     parent = {x: x for x in nodes}
@@ -39,14 +39,14 @@ def count_components(n, edges):
     for u, v in edges:
         parent[find(u)] = find(v)
     return len({find(x) for x in nodes})
-''',
+""",
     # assumes the graph is a forest
-    '''
+    """
 def count_components(n, edges):
     return n - len(edges)
-''',
+""",
     # follows edges in one direction only
-    '''
+    """
 def count_components(n, edges):
     out = {i: [] for i in range(n)}
     for u, v in edges:
@@ -63,7 +63,7 @@ def count_components(n, edges):
                 seen.add(x)
                 stack.extend(out[x])
     return count
-''',
+""",
 )
 
 
@@ -87,7 +87,12 @@ class CountComponents(CodeTemplate):
             return [nodes, [pair for pair in pairs if pair[0] != pair[1]]]
 
         examples = [[4, [(0, 1), (2, 3)]], [5, [(0, 1), (1, 2), (2, 0)]]]
-        hidden = [[1, []], [3, [(2, 1)]], [6, [(5, 4), (4, 3), (3, 5)]], *(graph(n, n * k // 4) for k in range(1, 6))]
+        hidden = [
+            [1, []],
+            [3, [(2, 1)]],
+            [6, [(5, 4), (4, 3), (3, 5)]],
+            *(graph(n, n * k // 4) for k in range(1, 6)),
+        ]
         statement = (
             "An undirected graph has nodes 0 .. n-1 and the given list of edges (u, v). Return the "
             "number of connected components. A node without edges is a component of its own; edges "

@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def count_pairs_with_sum(values: list[int], target: int) -> int:
     seen: dict[int, int] = {}
     pairs = 0
@@ -15,25 +15,32 @@ def count_pairs_with_sum(values: list[int], target: int) -> int:
         pairs += seen.get(target - value, 0)
         seen[value] = seen.get(value, 0) + 1
     return pairs
-'''
+"""
 
 WRONG = (
     # pairs an element with itself too (i <= j)
-    '''
+    """
 def count_pairs_with_sum(values, target):
-    return sum(1 for i in range(len(values)) for j in range(i, len(values)) if values[i] + values[j] == target)
-''',
+    n = len(values)
+    return sum(1 for i in range(n) for j in range(i, n) if values[i] + values[j] == target)
+""",
     # counts distinct value pairs instead of index pairs
-    '''
+    """
 def count_pairs_with_sum(values, target):
     present = set(values)
-    return len({tuple(sorted((v, target - v))) for v in values if target - v in present and (target - v != v or values.count(v) > 1)})
-''',
+    pairs = set()
+    for v in values:
+        w = target - v
+        if w in present and (w != v or values.count(v) > 1):
+            pairs.add((min(v, w), max(v, w)))
+    return len(pairs)
+""",
     # counts ordered pairs (i != j)
-    '''
+    """
 def count_pairs_with_sum(values, target):
-    return sum(1 for i in range(len(values)) for j in range(len(values)) if i != j and values[i] + values[j] == target)
-''',
+    n = len(values)
+    return sum(1 for i in range(n) for j in range(n) if i != j and values[i] + values[j] == target)
+""",
 )
 
 

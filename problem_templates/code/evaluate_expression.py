@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def evaluate_expression(text: str) -> int:
     tokens = []
     i = 0
@@ -53,11 +53,11 @@ def evaluate_expression(text: str) -> int:
         return token
 
     return expr()
-'''
+"""
 
 WRONG = (
     # strictly left to right, ignoring precedence
-    '''
+    """
 def evaluate_expression(text):
     def run(tokens):
         value, op = None, "+"
@@ -73,9 +73,9 @@ def evaluate_expression(text):
         return value
     import re
     return run(re.findall(r"\\d+|[()+*-]", text))
-''',
+""",
     # right-associative subtraction: a - b - c read as a - (b - c)
-    '''
+    """
 def evaluate_expression(text):
     import re
     tokens = re.findall(r"\\d+|[()+*-]", text)
@@ -106,9 +106,9 @@ def evaluate_expression(text):
             return value
         return int(tok)
     return expr()
-''',
+""",
     # tokenizes one digit at a time (\\d instead of \\d+)
-    '''
+    """
 def evaluate_expression(text):
     import re
     tokens = re.findall(r"\\d|[()+*-]", text)
@@ -138,7 +138,7 @@ def evaluate_expression(text):
             return value
         return int(tok)
     return expr()
-''',
+""",
 )
 
 

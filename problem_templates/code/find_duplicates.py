@@ -8,16 +8,16 @@ from verigen.code.compare import Compare
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 from collections import Counter
 
 def find_duplicates(values: list[int]) -> list[int]:
     return [value for value, count in Counter(values).items() if count > 1]
-'''
+"""
 
 WRONG = (
     # reports a duplicate once per extra occurrence
-    '''
+    """
 def find_duplicates(values):
     seen, out = set(), []
     for v in values:
@@ -25,18 +25,18 @@ def find_duplicates(values):
             out.append(v)
         seen.add(v)
     return out
-''',
+""",
     # only values occurring exactly twice
-    '''
+    """
 from collections import Counter
 def find_duplicates(values):
     return [v for v, c in Counter(values).items() if c == 2]
-''',
+""",
     # every distinct value
-    '''
+    """
 def find_duplicates(values):
     return list(set(values))
-''',
+""",
 )
 
 

@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 import math
 import sys
 
@@ -17,34 +17,34 @@ for k in range(n):
     a, b = int(data[1 + 2 * k]), int(data[2 + 2 * k])
     g = math.gcd(a, b)
     print(g, a // g * b)
-'''
+"""
 
 WRONG = (
     # lcm taken as the product
-    '''
+    """
 import math, sys
 data = sys.stdin.read().split()
 for k in range(int(data[0])):
     a, b = int(data[1 + 2 * k]), int(data[2 + 2 * k])
     print(math.gcd(a, b), a * b)
-''',
+""",
     # "gcd" as the smaller number
-    '''
+    """
 import sys
 data = sys.stdin.read().split()
 for k in range(int(data[0])):
     a, b = int(data[1 + 2 * k]), int(data[2 + 2 * k])
     print(min(a, b), a * b // min(a, b))
-''',
+""",
     # skips the last pair
-    '''
+    """
 import math, sys
 data = sys.stdin.read().split()
 for k in range(int(data[0]) - 1):
     a, b = int(data[1 + 2 * k]), int(data[2 + 2 * k])
     g = math.gcd(a, b)
     print(g, a // g * b)
-''',
+""",
 )
 
 

@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 import sys
 from collections import deque
 
@@ -25,9 +25,9 @@ if grid[0][0] == "." and grid[rows - 1][cols - 1] == ".":
                 dist[nr][nc] = dist[r][c] + 1
                 queue.append((nr, nc))
 print(dist[rows - 1][cols - 1])
-'''
+"""
 
-_BFS = '''
+_BFS = """
 import sys
 from collections import deque
 lines = sys.stdin.read().split()
@@ -43,14 +43,15 @@ while queue:
             dist[(nr, nc)] = dist[(r, c)] + 1
             queue.append((nr, nc))
 print(FINISH)
-'''
+"""
 
 WRONG = (
     # diagonal moves allowed
     "MOVES = [(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1) if a or b]\n"
     + _BFS.replace("FINISH", "dist.get((rows - 1, cols - 1), -1)"),
     # unreachable reported as 0
-    "MOVES = ((1, 0), (-1, 0), (0, 1), (0, -1))\n" + _BFS.replace("FINISH", "dist.get((rows - 1, cols - 1), 0)"),
+    "MOVES = ((1, 0), (-1, 0), (0, 1), (0, -1))\n"
+    + _BFS.replace("FINISH", "dist.get((rows - 1, cols - 1), 0)"),
     # counts cells on the path instead of steps
     "MOVES = ((1, 0), (-1, 0), (0, 1), (0, -1))\n"
     + _BFS.replace("FINISH", "dist[(rows - 1, cols - 1)] + 1 if (rows - 1, cols - 1) in dist else -1"),

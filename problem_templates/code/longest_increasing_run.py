@@ -7,27 +7,27 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def longest_increasing_run(values: list[int]) -> int:
     best = current = 0
     for i, value in enumerate(values):
         current = current + 1 if i > 0 and value > values[i - 1] else 1
         best = max(best, current)
     return best
-'''
+"""
 
 WRONG = (
     # non-strict comparison
-    '''
+    """
 def longest_increasing_run(values):
     best = current = 0
     for i, value in enumerate(values):
         current = current + 1 if i > 0 and value >= values[i - 1] else 1
         best = max(best, current)
     return best
-''',
+""",
     # only records a run when it is broken, so a run reaching the end is missed
-    '''
+    """
 def longest_increasing_run(values):
     best, current = 0, 1 if values else 0
     for i in range(1, len(values)):
@@ -37,16 +37,16 @@ def longest_increasing_run(values):
             best = max(best, current)
             current = 1
     return best if len(values) > 1 else len(values)
-''',
+""",
     # counts increases, not elements (off by one)
-    '''
+    """
 def longest_increasing_run(values):
     best = current = 0
     for i in range(1, len(values)):
         current = current + 1 if values[i] > values[i - 1] else 0
         best = max(best, current)
     return best
-''',
+""",
 )
 
 

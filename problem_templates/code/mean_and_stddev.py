@@ -8,35 +8,35 @@ from verigen.code.compare import Compare
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 import math
 
 def mean_and_stddev(values: list[int]) -> tuple[float, float]:
     mean = sum(values) / len(values)
     variance = sum((v - mean) ** 2 for v in values) / len(values)
     return (mean, math.sqrt(variance))
-'''
+"""
 
 WRONG = (
     # sample standard deviation (divides by n - 1)
-    '''
+    """
 import statistics
 def mean_and_stddev(values):
     return (statistics.mean(values), statistics.stdev(values) if len(values) > 1 else 0.0)
-''',
+""",
     # returns the variance
-    '''
+    """
 def mean_and_stddev(values):
     mean = sum(values) / len(values)
     return (mean, sum((v - mean) ** 2 for v in values) / len(values))
-''',
+""",
     # integer mean
-    '''
+    """
 import math
 def mean_and_stddev(values):
     mean = sum(values) // len(values)
     return (mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)))
-''',
+""",
 )
 
 

@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 def run_length_encode(s: str) -> str:
     if not s:
         return ""
@@ -21,11 +21,11 @@ def run_length_encode(s: str) -> str:
             current, count = ch, 1
     parts.append(f"{current}{count}")
     return "".join(parts)
-'''
+"""
 
 WRONG = (
     # drops the last run
-    '''
+    """
 def run_length_encode(s):
     parts, current, count = [], None, 0
     for ch in s:
@@ -36,9 +36,9 @@ def run_length_encode(s):
                 parts.append(f"{current}{count}")
             current, count = ch, 1
     return "".join(parts)
-''',
+""",
     # omits counts of 1
-    '''
+    """
 def run_length_encode(s):
     import itertools
     out = []
@@ -46,13 +46,13 @@ def run_length_encode(s):
         n = len(list(group))
         out.append(ch + (str(n) if n > 1 else ""))
     return "".join(out)
-''',
+""",
     # counts characters globally instead of runs
-    '''
+    """
 def run_length_encode(s):
     from collections import Counter
     return "".join(f"{ch}{n}" for ch, n in Counter(s).items())
-''',
+""",
 )
 
 

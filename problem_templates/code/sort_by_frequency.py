@@ -7,36 +7,36 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 from collections import Counter
 
 def sort_by_frequency(values: list[int]) -> list[int]:
     counts = Counter(values)
     return sorted(values, key=lambda v: (-counts[v], v))
-'''
+"""
 
 WRONG = (
     # ties broken by decreasing value
-    '''
+    """
 from collections import Counter
 def sort_by_frequency(values):
     counts = Counter(values)
     return sorted(values, key=lambda v: (-counts[v], -v))
-''',
+""",
     # least frequent first
-    '''
+    """
 from collections import Counter
 def sort_by_frequency(values):
     counts = Counter(values)
     return sorted(values, key=lambda v: (counts[v], v))
-''',
+""",
     # one copy per distinct value
-    '''
+    """
 from collections import Counter
 def sort_by_frequency(values):
     counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))
-''',
+""",
 )
 
 
@@ -57,7 +57,12 @@ class SortByFrequency(CodeTemplate):
         pool = rng.sample(range(-50 * distinct, 50 * distinct), distinct)
         a, b, c = rng.sample(range(-9, 10), 3)
         examples = [[[4, 6, 4, 2, 6, 4]], [[rng.choice(pool) for _ in range(6)]]]
-        hidden = [[[]], [[a]], [[b, a, c, a, c, b]], *([[rng.choice(pool) for _ in range(size)]] for _ in range(5))]
+        hidden = [
+            [[]],
+            [[a]],
+            [[b, a, c, a, c, b]],
+            *([[rng.choice(pool) for _ in range(size)]] for _ in range(5)),
+        ]
         statement = (
             "Return the values of the list sorted so that values occurring more often come first; "
             "values occurring equally often are ordered by increasing value. Every occurrence is "

@@ -7,7 +7,7 @@ import random
 from verigen.code.template import CodeItem, CodeTemplate
 from verigen.templates import register
 
-REFERENCE = '''
+REFERENCE = """
 import sys
 from collections import Counter
 
@@ -16,35 +16,35 @@ k = int(first)
 counts = Counter(text.lower().split())
 for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]:
     print(word, count)
-'''
+"""
 
 WRONG = (
     # ties in reverse alphabetical order
-    '''
+    """
 import sys
 from collections import Counter
 first, _, text = sys.stdin.read().partition("\\n")
 counts = Counter(text.lower().split())
 for word, count in sorted(counts.items(), key=lambda item: (item[1], item[0]), reverse=True)[: int(first)]:
     print(word, count)
-''',
+""",
     # case-sensitive counting
-    '''
+    """
 import sys
 from collections import Counter
 first, _, text = sys.stdin.read().partition("\\n")
 counts = Counter(text.split())
 for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[: int(first)]:
     print(word.lower(), count)
-''',
+""",
     # Counter.most_common keeps first-seen order on ties
-    '''
+    """
 import sys
 from collections import Counter
 first, _, text = sys.stdin.read().partition("\\n")
 for word, count in Counter(text.lower().split()).most_common(int(first)):
     print(word, count)
-''',
+""",
 )
 
 WORDS = ("apple", "kiwi", "fig", "pear", "plum", "lime", "date", "grape", "mango", "melon", "peach", "berry")

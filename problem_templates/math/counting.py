@@ -11,7 +11,7 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (the counting principle needed; sizes stay small enough to brute-force):
-#   1  committees: C(n, k), n <= 10                   2  ordered roles: n!/(n-k)!, n <= 9, k <= 4
+#   1  committees: C(n, k), n <= 15                   2  ordered roles: n!/(n-k)!, n <= 12, k <= 4
 #   3  arrangements of a word with repeated letters   4  committees with "at least one" / "exactly j"
 #   5  monotone lattice paths through a given point
 
@@ -22,7 +22,7 @@ PAIRS = (("boys", "girls"), ("teachers", "parents"), ("seniors", "juniors"), ("c
 
 
 def _committee(rng: random.Random) -> tuple[str, sp.Integer, dict]:
-    n, group = rng.randint(5, 10), rng.choice(GROUPS)
+    n, group = rng.randint(5, 15), rng.choice(GROUPS)
     k = rng.randint(2, n - 2)
     question = rng.choice(
         (
@@ -34,7 +34,7 @@ def _committee(rng: random.Random) -> tuple[str, sp.Integer, dict]:
 
 
 def _ordered(rng: random.Random) -> tuple[str, sp.Integer, dict]:
-    n, k, roles = rng.randint(5, 9), rng.randint(2, 4), rng.choice(ROLES)
+    n, k, roles = rng.randint(5, 12), rng.randint(2, 4), rng.choice(ROLES)
     names = ", ".join(roles[: k - 1]) + f" and {roles[k - 1]}"
     if roles[0] == "gold":
         question = (

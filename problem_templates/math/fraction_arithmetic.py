@@ -54,7 +54,7 @@ class FractionArithmetic(MathTemplate):
         fractions = []
         for _ in range(TERMS[level]):
             q = rng.randint(2, MAX_DENOMINATOR[level])
-            p = rng.randint(1, 2 * q - 1)
+            p = rng.choice([k for k in range(1, 2 * q) if k % q])  # never a whole number like 3/3
             if difficulty == 5 and rng.random() < 0.3:
                 p = -p
             fractions.append([p, q])

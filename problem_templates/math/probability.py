@@ -11,10 +11,10 @@ from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (sample space size and the counting needed):
 #   1  one draw from a bag of two colours
-#   2  sum of two dice equal to s
+#   2  sum of two dice equal to s, or at least s
 #   3  exactly k heads in n <= 8 coin flips
 #   4  two draws without replacement: same or different colours
-#   5  sum of three dice at least s, or at least k heads in n <= 10 flips
+#   5  sum of three dice (equal to / at least s), or at least k heads in n <= 10 flips
 
 T = sp.Symbol("t")
 COLOURS = (("red", "blue"), ("green", "yellow"), ("black", "white"), ("orange", "purple"))
@@ -59,8 +59,8 @@ def _bag(rng: random.Random, difficulty: int) -> tuple[str, sp.Rational, dict]:
 
 
 def _dice(rng: random.Random, dice: int) -> tuple[str, sp.Rational, dict]:
-    condition = "eq" if dice == 2 else "ge"
-    s = rng.randint(2, 12) if dice == 2 else rng.randint(5, 16)
+    condition = rng.choice(("eq", "ge"))
+    s = rng.randint(dice + 1, 6 * dice - 1)
     name = rng.choice(NAMES)
     relation = f"equal to ${s}$" if condition == "eq" else f"at least ${s}$"
     count = "two" if dice == 2 else "three"

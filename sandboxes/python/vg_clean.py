@@ -5,6 +5,7 @@ recycles the container) whenever it cannot show that no job process survives, no
 a writable place, no System V IPC object exists and its own limits were not tampered with.
 """
 
+import contextlib
 import os
 import resource
 import shutil
@@ -37,10 +38,8 @@ def kill_all(timeout=2.0):
     """
     deadline = time.monotonic() + timeout
     while True:
-        try:
+        with contextlib.suppress(OSError):
             os.kill(-1, signal.SIGKILL)
-        except OSError:
-            pass
         try:
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
@@ -58,7 +57,7 @@ def strays():
         if not name.isdigit() or int(name) == me:
             continue
         try:
-            with open("/proc/%s/status" % name) as handle:
+            with open(f"/proc/{name}/status") as handle:
                 fields = dict(line.split(":", 1) for line in handle if ":" in line)
         except OSError:
             continue
@@ -95,10 +94,8 @@ def wipe():
                 _force_remove(path)
             except Exception:
                 left.append(path)
-        try:
+        with contextlib.suppress(OSError):
             left.extend(os.path.join(top, name) for name in os.listdir(top))
-        except OSError:
-            pass
     return sorted(set(left))
 
 
@@ -120,10 +117,10 @@ def sweep(expected_state):
         return "job processes did not die"
     left = strays()
     if left:
-        return "stray processes survived: %s" % left[:5]
+        return f"stray processes survived: {left[:5]}"
     files = wipe()
     if files:
-        return "could not delete %s" % files[:3]
+        return f"could not delete {files[:3]}"
     if ipc_objects():
         return "System V IPC objects left behind"
     if own_state() != expected_state:

@@ -14,6 +14,7 @@ Roles:
 """
 
 import builtins
+import contextlib
 import fcntl
 import io
 import json
@@ -61,8 +62,18 @@ def _print_traceback(exc):
 def prepare(fds, limits, workdir):
     """Turn the freshly forked process into an isolated job process, before any job code runs."""
     os.setsid()
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGPIPE,
-                signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU, signal.SIGCHLD):
+    for sig in (
+        signal.SIGTERM,
+        signal.SIGINT,
+        signal.SIGHUP,
+        signal.SIGQUIT,
+        signal.SIGPIPE,
+        signal.SIGUSR1,
+        signal.SIGUSR2,
+        signal.SIGALRM,
+        signal.SIGXCPU,
+        signal.SIGCHLD,
+    ):
         signal.signal(sig, signal.SIG_DFL)
     try:
         with open("/proc/self/oom_score_adj", "w") as handle:
@@ -124,7 +135,7 @@ def _load(code, name, exit_ok=False):
 def _entry(namespace, entry):
     fn = namespace.get(entry)
     if not callable(fn):
-        emit({"load": True, "exc": "NameError", "msg": "entry point %r is not defined" % entry[:60]})
+        emit({"load": True, "exc": "NameError", "msg": f"entry point {entry[:60]!r} is not defined"})
         return None
     return fn
 
@@ -251,8 +262,6 @@ def child_main(role, job, fds, limits, workdir):
         pass
     except BaseException as exc:
         code = 70
-        try:
+        with contextlib.suppress(BaseException):
             emit(_exc_event(exc, load=True))
-        except BaseException:
-            pass
     os._exit(code)

@@ -7,6 +7,7 @@ well-formed JSON object is a broken runner, and the container is recycled.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import time
@@ -87,7 +88,5 @@ class RunnerChannel:
 
     def close(self) -> None:
         self.closed = True
-        try:
+        with contextlib.suppress(OSError):
             self.sock.close()
-        except OSError:
-            pass

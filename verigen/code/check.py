@@ -53,7 +53,9 @@ def _candidate_ended(session: Session, spec: CodeSpec, program: str) -> Verdict:
     return (
         process_failure(record, events, spec.timeout, program)
         or signal_failure(record, program)
-        or Verdict(Status.RUNTIME_ERROR, program, "the program stopped while being tested" + stderr_tail(record))
+        or Verdict(
+            Status.RUNTIME_ERROR, program, "the program stopped while being tested" + stderr_tail(record)
+        )
     )
 
 
@@ -67,7 +69,9 @@ def _relay(cand: Session, chk: Session, spec: CodeSpec, program: str) -> Verdict
             record = chk.close()
             if record.get("status") == "timeout":
                 return Verdict(Status.TIMEOUT, program, f"exceeded the {spec.timeout:g}s time limit")
-            return Verdict(Status.INFRA_ERROR, program, "the checker ended without a result" + stderr_tail(record))
+            return Verdict(
+                Status.INFRA_ERROR, program, "the checker ended without a result" + stderr_tail(record)
+            )
         if "call" in event:
             cand.send({"args": event["call"]})
             reply = _next(cand)
@@ -94,9 +98,7 @@ def run_check(pool: WarmPool, spec: CodeSpec, program: str, limits: dict[str, An
         with pool.lease(2) as (cand_box, check_box):
             sessions: list[Session] = []
             try:
-                cand = cand_box.open(
-                    {"role": "serve", "code": program, "entry": spec.entry_point, **limits}
-                )
+                cand = cand_box.open({"role": "serve", "code": program, "entry": spec.entry_point, **limits})
                 sessions.append(cand)
                 chk = check_box.open(
                     {

@@ -57,9 +57,13 @@ def _equal(expected: Any, actual: Any, cmp: Compare) -> bool:
     if te is not ta:
         return False
     if te in (list, tuple):
-        return len(expected) == len(actual) and all(_equal(e, a, cmp) for e, a in zip(expected, actual))
+        return len(expected) == len(actual) and all(
+            _equal(e, a, cmp) for e, a in zip(expected, actual, strict=True)
+        )
     if te is dict:
-        return expected.keys() == actual.keys() and all(_equal(v, actual[k], cmp) for k, v in expected.items())
+        return expected.keys() == actual.keys() and all(
+            _equal(v, actual[k], cmp) for k, v in expected.items()
+        )
     return bool(expected == actual)  # int, str, bytes, None, set, frozenset: exact
 
 
@@ -101,7 +105,7 @@ def tokens_equal(expected: str, actual: str, cmp: Compare | None = None) -> bool
     want, got = expected.split(), actual.split()
     if len(want) != len(got):
         return False
-    for e, a in zip(want, got):
+    for e, a in zip(want, got, strict=True):
         if e == a:
             continue
         if _INT.fullmatch(e):
@@ -118,7 +122,7 @@ def tokens_equal(expected: str, actual: str, cmp: Compare | None = None) -> bool
 def first_difference(expected: str, actual: str) -> str:
     """Describe where two outputs first differ (for verdict details)."""
     want, got = expected.split(), actual.split()
-    for index, (e, a) in enumerate(zip(want, got)):
+    for index, (e, a) in enumerate(zip(want, got, strict=False)):
         if e != a:
             return f"token {index + 1}: expected {e[:40]!r}, got {a[:40]!r}"
     return f"expected {len(want)} tokens, got {len(got)}"

@@ -10,6 +10,7 @@ and exits, the holder notices and exits, and the container (auto-remove) disappe
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import socket
 import threading
@@ -110,10 +111,8 @@ def remove_quietly(container: Any) -> None:
 
     with _live_lock:
         _live.pop(container.id, None)
-    try:
+    with contextlib.suppress(docker.errors.APIError):
         container.remove(force=True)
-    except docker.errors.APIError:
-        pass
 
 
 def create_container(client: Any, image: str, limits: ContainerLimits) -> Any:

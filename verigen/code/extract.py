@@ -20,7 +20,7 @@ def code_blocks(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         fence, tag = match.group(1), match.group(2).lower()
-        close = re.compile(r"^ {0,3}`{%d,}[ \t]*$" % len(fence))
+        close = re.compile(rf"^ {{0,3}}`{{{len(fence)},}}[ \t]*$")
         for j in range(i + 1, len(lines)):
             if close.match(lines[j]):
                 blocks.append((tag, "\n".join(lines[i + 1 : j])))

@@ -34,9 +34,9 @@ class Task:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
     try:
-        handle = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
-        with handle:
+        with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     yield number, line
@@ -89,7 +89,9 @@ class Row:
 
 def _row(number: int, line: str, tasks: dict[str, Task], seen: Counter[str], notes: list[str]) -> Row:
     def bad(task_id: str | None, why: str) -> Row:
-        return Row(f"line{number}", task_id, Verdict(Status.INFRA_ERROR, None, f"solutions line {number}: {why}"))
+        return Row(
+            f"line{number}", task_id, Verdict(Status.INFRA_ERROR, None, f"solutions line {number}: {why}")
+        )
 
     try:
         data = json.loads(line)
@@ -132,7 +134,9 @@ def verify_code_files(
     jobs = [row.job for row in rows if row.job is not None]
     if jobs:
         if verifier is None:
-            with CodeVerifier(pool_size, timeout=timeout if timeout is not None else DEFAULT_TIMEOUT) as owned:
+            with CodeVerifier(
+                pool_size, timeout=timeout if timeout is not None else DEFAULT_TIMEOUT
+            ) as owned:
                 verdicts = owned.verify_programs(jobs, on_done)
         else:
             verdicts = verifier.verify_programs(jobs, on_done)

@@ -23,7 +23,7 @@ from verigen.errors import SandboxError
 IMAGE_REPO = "verigen-sandbox-python"
 BASE_IMAGE = "verigen-sandbox-base:bookworm"
 SUITE = "bookworm"
-RUNNER_FILES = ("Dockerfile", "runner.py", "vg_codec.py", "vg_harness.py", "vg_clean.py")
+RUNNER_FILES = ("Dockerfile", "runner.py", "vg_child.py", "vg_codec.py", "vg_harness.py", "vg_clean.py")
 RECIPE_VERSION = "1"
 
 
@@ -71,7 +71,9 @@ def ensure_image(log: Callable[[str], None] = lambda _line: None) -> str:
     if _image_exists(client, tag):
         return tag
     if not _image_exists(client, BASE_IMAGE):
-        raise SandboxError(f"sandbox image {tag} is missing: run `verigen sandbox build` (or scripts/ensure_docker.sh)")
+        raise SandboxError(
+            f"sandbox image {tag} is missing: run `verigen sandbox build` (or scripts/ensure_docker.sh)"
+        )
     return build_image(log=log)
 
 
@@ -116,7 +118,12 @@ def build_image(force: bool = False, log: Callable[[str], None] = print) -> str:
     log(f"docker build -> {tag}")
     try:
         client.images.build(
-            path=str(sandbox_dir()), tag=tag, buildargs={"BASE": BASE_IMAGE}, rm=True, forcerm=True, pull=False
+            path=str(sandbox_dir()),
+            tag=tag,
+            buildargs={"BASE": BASE_IMAGE},
+            rm=True,
+            forcerm=True,
+            pull=False,
         )
     except docker.errors.BuildError as exc:
         raise SandboxError(f"building {tag} failed: {exc.msg}") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -51,7 +52,8 @@ SECRET_HUNT = r"""
 import gc, os
 def answer(prefix):
     for obj in gc.get_objects():
-        for value in (obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()):
+        items = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()
+        for value in items:
             if isinstance(value, str) and value.startswith(prefix) and len(value) > len(prefix):
                 return value
     for pid in os.listdir("/proc"):
@@ -86,16 +88,28 @@ def _inspect_checks(container: Any, limits: ContainerLimits) -> list[Result]:
         ("no-new-privileges", "no-new-privileges" in (host.get("SecurityOpt") or []), ""),
         ("not privileged", host.get("Privileged") is False, ""),
         ("init process", host.get("Init") is True, ""),
-        ("ulimits nofile/fsize/core/cpu", ulimits >= {"nofile", "fsize", "core", "cpu"}, str(sorted(ulimits))),
+        (
+            "ulimits nofile/fsize/core/cpu",
+            ulimits >= {"nofile", "fsize", "core", "cpu"},
+            str(sorted(ulimits)),
+        ),
         ("bounded logs", "max-size" in (log.get("Config") or {}), str(log)),
         ("no host mounts", not host.get("Binds") and not container.attrs.get("Mounts"), ""),
-        ("non-root user", config.get("User", "") not in ("", "0", "root") and not config["User"].startswith("0:"), ""),
+        (
+            "non-root user",
+            config.get("User", "") not in ("", "0", "root") and not config["User"].startswith("0:"),
+            "",
+        ),
         ("labelled for the leftover sweep", LABEL in (config.get("Labels") or {}), ""),
     ]
 
 
 def _probe_checks(facts: dict[str, Any]) -> list[Result]:
     allowed_env = {"PATH", "LANG", "HOME", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "HOSTNAME"}
+    docker_own = {"/", "/tmp", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf"}
+    foreign = [
+        m for m in facts["mounts"] if m not in docker_own and m.split("/")[1] not in ("proc", "sys", "dev")
+    ]
     return [
         ("job runs as non-root", facts["uid"] != 0, f"uid={facts['uid']}"),
         ("job has no capabilities", int(facts["CapEff"], 16) == 0, f"CapEff={facts['CapEff']}"),
@@ -106,7 +120,7 @@ def _probe_checks(facts: dict[str, Any]) -> list[Result]:
         ("root filesystem not writable", not facts["writes"], str(facts["writes"])),
         ("no Docker socket inside", not facts["socket"], str(facts["socket"])),
         ("minimal environment", set(facts["env"]) <= allowed_env, str(facts["env"])),
-        ("no docker.sock mount", not any("docker" in m for m in facts["mounts"]), ""),
+        ("no host paths mounted", not foreign, str(foreign)),
     ]
 
 
@@ -115,7 +129,12 @@ def _hostile_checks(sandbox: Any, run: Callable[[Any, CodeSpec, str], Any]) -> l
     out: list[Result] = []
     cases = [
         ("deadline enforced", "def f(x):\n    while True: pass\n", one, Status.TIMEOUT),
-        ("memory capped", "def f(x):\n    b = [bytearray(1 << 26) for _ in range(64)]\n", one, Status.MEMORY_LIMIT),
+        (
+            "memory capped",
+            "def f(x):\n    b = [bytearray(1 << 26) for _ in range(64)]\n",
+            one,
+            Status.MEMORY_LIMIT,
+        ),
         (
             "output capped",
             "while True: print('x' * 4096)\n",
@@ -130,7 +149,8 @@ def _hostile_checks(sandbox: Any, run: Callable[[Any, CodeSpec, str], Any]) -> l
         ),
         (
             "forged result lines do not pass",
-            "import os\nprint('{\"status\": \"pass\"} PASS')\nos.write(3, b'{\"i\":0,\"ok\":2}\\n')\nos._exit(0)\n",
+            'import os\nprint(\'{"status": "pass"} PASS\')\n'
+            'os.write(3, b\'{"i":0,"ok":2}\\n\')\nos._exit(0)\n',
             one,
             None,
         ),
@@ -148,71 +168,75 @@ def _hostile_checks(sandbox: Any, run: Callable[[Any, CodeSpec, str], Any]) -> l
 
 
 def _run_on(sandbox: Any, spec: CodeSpec, code: str) -> Any:
-    request = {"mode": spec.style, "code": code, "entry": spec.entry_point, "inputs": spec.sandbox_inputs(),
-               "timeout": spec.timeout, "memory_mb": 256, "output_bytes": 1 << 20}
+    request = {
+        "mode": spec.style,
+        "code": code,
+        "entry": spec.entry_point,
+        "inputs": spec.sandbox_inputs(),
+        "timeout": spec.timeout,
+        "memory_mb": 256,
+        "output_bytes": 1 << 20,
+    }
     reply = sandbox.run(request)
     return (judge_call if spec.style == "call" else judge_stdio)(spec, reply, code)
 
 
-def _sweep_check(pool: Any) -> Result:
+def _sweep_check(pool: Any) -> list[Result]:
     config = container_config(str(pool.image), pool.limits)
-    config["labels"] = {LABEL: "python", OWNER_LABEL: "verigen-selfcheck/0/dead"}
-    config["hostname"] = config["hostname"]
-    from socket import gethostname
-
-    config["labels"][OWNER_LABEL] = f"{gethostname()}/999999999/dead"
+    config["labels"] = {LABEL: "python", OWNER_LABEL: f"{socket.gethostname()}/999999999/gone"}
     orphan = pool.client.containers.run(**config)
     removed = sweep_leftovers(pool.client)
     gone = not pool.client.containers.list(all=True, filters={"id": orphan.id})
-    return ("leftover containers swept at start-up", gone and removed >= 1, f"removed {removed}")
+    return [("leftover containers swept at start-up", gone and removed >= 1, f"removed {removed}")]
+
+
+def _inside_checks(sandbox: Any) -> list[Result]:
+    request = {"mode": "stdio", "code": PROBE, "inputs": [""], "timeout": 10.0, "output_bytes": 1 << 20}
+    facts = json.loads(sandbox.run(request)["records"][0]["stdout"])
+    clean = not facts["procs"] and facts["files"] in ([], ["job"])
+    return [
+        *_probe_checks(facts),
+        ("pooled container clean for the next job", clean, f"{facts['procs']} {facts['files']}"),
+    ]
+
+
+def _secret_check(sandbox: Any) -> list[Result]:
+    token = "vg-" + secrets.token_hex(16)
+    verdict = _run_on(
+        sandbox, CodeSpec("call", "answer", (TestCase(["vg-"], token),), timeout=10.0), SECRET_HUNT
+    )
+    return [
+        (
+            "expected outputs never enter the sandbox",
+            verdict.status is Status.WRONG_ANSWER,
+            verdict.detail[:100],
+        )
+    ]
 
 
 def sandbox_check() -> list[Result]:
     """Self-test of every isolation guarantee: (guarantee, ok, detail) each; any error is a failure."""
     from verigen.code.pool import WarmPool
 
-    results: list[Result] = []
     try:
-        pool = WarmPool(2, max_jobs=1000).start()
+        pool = WarmPool(2).start()
     except SandboxError as exc:
         return [("sandbox available", False, str(exc))]
-    results.append(("sandbox available", True, str(pool.image)))
+    results: list[Result] = [("sandbox available", True, str(pool.image))]
     try:
         with pool.lease(1) as (sandbox,):
             steps: list[tuple[str, Callable[[], list[Result]]]] = [
                 ("container configuration", lambda: _inspect_checks(sandbox.container, pool.limits)),
                 ("hostile jobs", lambda: _hostile_checks(sandbox, _run_on)),
+                ("inside view", lambda: _inside_checks(sandbox)),
+                ("expected outputs never enter the sandbox", lambda: _secret_check(sandbox)),
+                ("leftover containers swept at start-up", lambda: _sweep_check(pool)),
             ]
             for label, step in steps:
                 try:
                     results.extend(step())
                 except Exception as exc:
-                    results.append((label, False, f"could not check: {exc}"))
-            try:
-                probe_spec = CodeSpec("stdio", None, (TestCase("", ""),), timeout=10.0)
-                record = sandbox.run(
-                    {"mode": "stdio", "code": PROBE, "inputs": [""], "timeout": 10.0, "output_bytes": 1 << 20}
-                )["records"][0]
-                facts = json.loads(record["stdout"])
-                results.extend(_probe_checks(facts))
-                clean = not facts["procs"] and facts["files"] in ([], ["job"])
-                results.append(("pooled container clean for the next job", clean, f"{facts['procs']} {facts['files']}"))
-                del probe_spec
-            except Exception as exc:
-                results.append(("inside view", False, f"could not check: {exc}"))
-            try:
-                token = "vg-" + secrets.token_hex(16)
-                spec = CodeSpec("call", "answer", (TestCase(["vg-"], token),), timeout=10.0)
-                verdict = _run_on(sandbox, spec, SECRET_HUNT)
-                results.append(
-                    ("expected outputs never enter the sandbox", verdict.status is Status.WRONG_ANSWER, verdict.detail[:100])
-                )
-            except Exception as exc:
-                results.append(("expected outputs never enter the sandbox", False, f"could not check: {exc}"))
-        try:
-            results.append(_sweep_check(pool))
-        except Exception as exc:
-            results.append(("leftover containers swept at start-up", False, f"could not check: {exc}"))
+                    results.append((label, False, f"could not check: {str(exc)[:200]}"))
     finally:
         pool.close()
     return results

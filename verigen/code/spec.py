@@ -44,14 +44,19 @@ class CodeSpec:
         return [case.input for case in self.tests]
 
     def to_answer(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"style": self.style, "timeout": self.timeout, "compare": self.compare.to_json()}
+        data: dict[str, Any] = {
+            "style": self.style,
+            "timeout": self.timeout,
+            "compare": self.compare.to_json(),
+        }
         if self.entry_point is not None:
             data["entry_point"] = self.entry_point
         if self.style == "check":
             data.update(prelude=self.prelude, test=self.test_code)
         else:
             data["tests"] = [
-                {"input": codec.encode(case.input), "expected": codec.encode(case.expected)} for case in self.tests
+                {"input": codec.encode(case.input), "expected": codec.encode(case.expected)}
+                for case in self.tests
             ]
         return data
 

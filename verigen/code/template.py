@@ -79,7 +79,15 @@ class CodeTemplate(Template):
     def _prompt(self, item: CodeItem, shown: list[tuple[Any, Any]]) -> str:
         parts = [item.statement.strip(), ""]
         if self.style == "call":
-            parts += ["Implement this function:", "", "```python", f"{self.signature}", "```", "", "Examples:"]
+            parts += [
+                "Implement this function:",
+                "",
+                "```python",
+                f"{self.signature}",
+                "```",
+                "",
+                "Examples:",
+            ]
             for args, out in shown:
                 parts += [f">>> {_call_text(str(self.entry_point), args)}", repr(out)]
         else:
@@ -96,7 +104,7 @@ class CodeTemplate(Template):
     def spec_for(self, item: CodeItem) -> CodeSpec:
         inputs = [*item.examples, *item.hidden]
         outputs = run_reference(self.reference, self.style, self.entry_point, inputs)
-        tests = tuple(TestCase(copy.deepcopy(i), o) for i, o in zip(inputs, outputs))
+        tests = tuple(TestCase(copy.deepcopy(i), o) for i, o in zip(inputs, outputs, strict=True))
         return CodeSpec(self.style, self.entry_point, tests, self.compare, self.timeout)
 
     def _make(self, rng: random.Random, difficulty: int) -> tuple[str, dict[str, Any], dict[str, Any]]:

@@ -1,0 +1,158 @@
+"""Find the final answer in a model response and clean its text.
+
+The answer is the content of `\\boxed{...}` / `\\fbox{...}` (balanced braces, `\\{` and `\\}` do not
+count). Every top-level box is collected: repeated identical boxes are fine, different ones are
+returned as separate candidates so the verifier can refuse to pass a response that hedges. Boxes
+that sit next to each other separated only by commas or "and"/"or" are also offered joined, which
+is how models write set answers (`\\boxed{2}, \\boxed{3}`).
+
+Without a box, a short response ("42", "$x = 3$") or a last line "Final answer: ..." is taken.
+
+Everything here is linear in the response length: responses are untrusted and may be megabytes,
+so the scan uses one pass with simple regexes and never backtracks over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Source = Literal["boxed", "final", "bare", "none"]
+
+MAX_CANDIDATES = 8  # distinct boxed answers beyond this: the response is spamming, not answering
+MAX_BARE_CHARS = 100
+MAX_FINAL_LINE_CHARS = 300
+
+_BOX = re.compile(r"\\(?:boxed|fbox)(?![a-zA-Z])")
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
+_BARE_TOKEN = re.compile(r"[^\s$]+")
+_SEPARATOR = re.compile(r"^(?:\s|\$|,|;|\\[,;: ]|\\quad|\\qquad|\\text\{\s*(?:and|or)\s*\}|\band\b|\bor\b)*$")
+_FINAL = re.compile(r"(?i)(?:final\s+answer|\banswer)\s*(?:is|:|=)\s*(?:[:=]\s*)?(.+)$")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Candidate answers in response order (last = final); `joined` is set for adjacent boxes."""
+
+    candidates: tuple[str, ...]
+    source: Source
+    joined: str | None = None
+    detail: str = ""
+
+    @property
+    def final(self) -> str | None:
+        return self.candidates[-1] if self.candidates else None
+
+
+def _match_brace(text: str, open_pos: int) -> int:
+    """Index of the brace closing the one at `open_pos`, or -1 if it never closes."""
+    depth = 0
+    for m in _BRACE_TOKEN.finditer(text, open_pos):
+        tok = m.group(0)
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return -1
+
+
+def find_boxed(text: str) -> tuple[list[tuple[int, int, str]], bool]:
+    """Top-level boxes as (start, end, content); the flag says the last box never closed."""
+    boxes: list[tuple[int, int, str]] = []
+    covered = 0  # nested boxes lie inside an outer box already scanned: skip them (linear time)
+    for m in _BOX.finditer(text):
+        if m.start() < covered:
+            continue
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if pos < len(text) and text[pos] == "{":
+            close = _match_brace(text, pos)
+            if close < 0:
+                return boxes, True
+            boxes.append((m.start(), close + 1, text[pos + 1 : close]))
+            covered = close + 1
+        elif pos > m.end():  # `\boxed 5`: one bare token
+            tok = _BARE_TOKEN.match(text, pos)
+            if tok:
+                boxes.append((m.start(), tok.end(), tok.group(0)))
+                covered = tok.end()
+    return boxes, False
+
+
+def extract_answer(response: str) -> Extraction:
+    boxes, unterminated = find_boxed(response)
+    if unterminated:
+        return Extraction((), "none", detail="unterminated \\boxed (truncated response?)")
+    if boxes:
+        cleaned = [clean_answer(c) for _, _, c in boxes]
+        distinct = list(dict.fromkeys(c for c in cleaned if c))
+        if not distinct:
+            return Extraction((), "none", detail="empty \\boxed")
+        if len(distinct) > MAX_CANDIDATES:
+            return Extraction(tuple(distinct[-1:]), "boxed", detail="too many distinct boxed answers")
+        joined = None
+        gaps = [response[end:start] for (_, end, _), (start, _, _) in zip(boxes, boxes[1:], strict=False)]
+        if len(distinct) > 1 and all(len(g) < 100 and _SEPARATOR.match(g) for g in gaps):
+            joined = ", ".join(c for c in cleaned if c)
+        return Extraction(tuple(distinct), "boxed", joined=joined)
+    stripped = response.strip()
+    if 0 < len(stripped) <= MAX_BARE_CHARS and "\n" not in stripped:
+        final = _FINAL.search(stripped)
+        text = clean_answer(final.group(1) if final else stripped)
+        return Extraction((text,), "bare") if text else Extraction((), "none", detail="empty response")
+    last_line = stripped[stripped.rfind("\n") + 1 :] if stripped else ""
+    if 0 < len(last_line) <= MAX_FINAL_LINE_CHARS:
+        final = _FINAL.search(last_line)
+        if final:
+            text = clean_answer(final.group(1))
+            if text:
+                return Extraction((text,), "final")
+    return Extraction((), "none", detail="no \\boxed answer")
+
+
+# -- cleaning -------------------------------------------------------------------------------------
+
+_UNITS = (
+    r"(?:cm|mm|km|m|kg|g|mg|lb|lbs|oz|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?"
+    r"|weeks?|years?|ft|feet|foot|in|inch|inches|yd|yards?|mi|miles?|meters?|metres?|mph|km/h|m/s"
+    r"|L|mL|ml|liters?|litres?|gallons?|dollars?|cents?|units?|square\s+units|sq\s+units"
+    r"|degrees?|radians?|rad|people|students|ways|points?)"
+)
+_TRAILING_UNIT = re.compile(r"(?<=[\d}])\s*(?:" + _UNITS + r")(?:\^\{?[23]\}?)?\s*$")
+_TRAILING_TEXT = re.compile(
+    r"(?<=[\d}\w])\s*\\(?:text|textrm|mathrm|mbox|textnormal)\s*\{\s*[a-zA-Z][a-zA-Z\s./]*\}"
+    r"(?:\^\{?[23]\}?)?\s*$"
+)
+_TEXT_WRAP = re.compile(r"\\(?:text|textrm|textnormal|textbf|textit|mathrm|mathbf|mathit|mbox)\s*\{([^{}]*)\}")
+_SPACES = re.compile(r"\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b")
+_DEGREES = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b")
+_THOUSANDS_LATEX = re.compile(r"(?<=\d)(?:\{,\}|\\,)(?=\d{3}(?!\d))")
+_SIMPLE = re.compile(r"^[\w\s.,+\-*/=()\[\]<>|^]*$")
+
+
+def clean_answer(text: str) -> str:
+    """Type-independent normalisation: delimiters, spacing commands, units, trailing dots."""
+    s = text.strip()
+    for _ in range(3):  # unwrap nested delimiters like $\boxed{...}$ inside \( ... \)
+        s = re.sub(r"^\$+|\$+$", "", s).strip()
+        s = re.sub(r"^\\[(\[]|\\[)\]]$", "", s).strip()
+    s = _BOX.sub("", s).replace("$", "")
+    s = _THOUSANDS_LATEX.sub("", s)
+    s = re.sub(r"\\[dtc]frac(?![a-zA-Z])", r"\\frac", s)
+    s = _DEGREES.sub("", s)
+    s = s.replace("\\%", "").replace("%", "").replace("\\$", "")
+    s = _SPACES.sub(" ", s)
+    s = re.sub(r"\\text\s*\{\s*(and|or)\s*\}", r" \1 ", s)
+    for _ in range(2):
+        s = _TRAILING_TEXT.sub("", s).strip()
+        s = _TRAILING_UNIT.sub("", s).strip()
+    s = _TEXT_WRAP.sub(lambda m: m.group(1) if _SIMPLE.match(m.group(1)) else m.group(0), s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"[.;,\s]+$", "", s)
+    while s.startswith("{") and _match_brace(s, 0) == len(s) - 1:
+        s = s[1:-1].strip()
+    return s
