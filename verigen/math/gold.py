@@ -143,7 +143,7 @@ class MathGold:
     value: Any  # a sympy object
 
     def latex(self) -> str:
-        return sp.latex(self.value, ln_notation=True)  # `\\log` is read as base 10 by parsers
+        return sp.latex(self.value, ln_notation=True)  # parsers read `\log` as base 10
 
     def to_json(self) -> dict[str, Any]:
         return {"type": self.type.value, "value": encode(self.value), "latex": self.latex()}
