@@ -7,6 +7,7 @@ killed with SIGKILL, which no job can catch or delay.
 """
 
 import contextlib
+import gc
 import os
 import select
 import signal
@@ -42,6 +43,7 @@ class Child:
         else:
             self.requests = None
         os.makedirs(WORKDIR, mode=0o700, exist_ok=True)
+        gc.freeze()  # the job's collector then never walks (and copies) the runner's objects
         self.pid = os.fork()
         if self.pid == 0:
             vg_harness.child_main(role, job, fds, limits, WORKDIR)

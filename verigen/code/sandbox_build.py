@@ -8,6 +8,7 @@ rebuilds the image instead of silently running stale sandbox code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from verigen.code.engine import docker_client
 from verigen.errors import SandboxError
@@ -129,7 +131,19 @@ def build_image(force: bool = False, log: Callable[[str], None] = print) -> str:
         raise SandboxError(f"building {tag} failed: {exc.msg}") from None
     except docker.errors.APIError as exc:
         raise SandboxError(f"building {tag} failed: {exc.explanation or exc}") from None
+    _remove_stale(client, tag)
     return tag
+
+
+def _remove_stale(client: Any, keep: str) -> None:
+    """Drop runner layers of older definitions (one that a container still uses stays)."""
+    import docker.errors
+
+    for image in client.images.list(name=IMAGE_REPO):
+        for old in image.tags:
+            if old != keep:
+                with contextlib.suppress(docker.errors.APIError):
+                    client.images.remove(old)
 
 
 def main(argv: list[str] | None = None) -> int:

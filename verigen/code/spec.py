@@ -11,7 +11,7 @@ Expected values live here, on the host; `sandbox_inputs` is all the sandbox ever
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from verigen.code import codec
 from verigen.code.compare import Compare
@@ -23,6 +23,8 @@ DEFAULT_TIMEOUT = 5.0
 
 @dataclass(frozen=True)
 class TestCase:
+    __test__: ClassVar[bool] = False  # not a pytest class
+
     input: Any  # call: a list of arguments; stdio: the stdin text
     expected: Any  # call: the return value; stdio: the expected stdout text
 

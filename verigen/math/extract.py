@@ -117,18 +117,20 @@ def extract_answer(response: str) -> Extraction:
 # -- cleaning -------------------------------------------------------------------------------------
 
 _UNITS = (
-    r"(?:cm|mm|km|m|kg|g|mg|lb|lbs|oz|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?"
-    r"|weeks?|years?|ft|feet|foot|in|inch|inches|yd|yards?|mi|miles?|meters?|metres?|mph|km/h|m/s"
-    r"|L|mL|ml|liters?|litres?|gallons?|dollars?|cents?|units?|square\s+units|sq\s+units"
-    r"|degrees?|radians?|rad|people|students|ways|points?)"
+    r"(?:cm|mm|km|kg|mg|lbs?|oz|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|years?|ft|feet"
+    r"|foot|inch|inches|yd|yards?|mi|miles?|meters?|metres?|mph|km/h|m/s|mL|ml|liters?|litres?"
+    r"|gallons?|dollars?|cents?|units?|square\s+units|sq\s+units|degrees?|radians?|rad|people|students"
+    r"|ways|points?)"
 )
-_TRAILING_UNIT = re.compile(r"(?<=[\d}])\s*(?:" + _UNITS + r")(?:\^\{?[23]\}?)?\s*$")
+# Multi-letter units may follow any number ("12cm", "\frac{1}{2} hours"); one-letter units (m, s, g,
+# h, L) only a plain number after a space, so that `3m` or `x + 3 s` keep their variables.
+_TRAILING_UNIT = re.compile(r"(?<=[\d}])\s*" + _UNITS + r"(?:\^\{?[23]\}?)?\s*$|^([\d.,]+)\s+[msghL](?:\^\{?[23]\}?)?$")
 _TRAILING_TEXT = re.compile(
     r"(?<=[\d}\w])\s*\\(?:text|textrm|mathrm|mbox|textnormal)\s*\{\s*[a-zA-Z][a-zA-Z\s./]*\}"
     r"(?:\^\{?[23]\}?)?\s*$"
 )
 _TEXT_WRAP = re.compile(r"\\(?:text|textrm|textnormal|textbf|textit|mathrm|mathbf|mathit|mbox)\s*\{([^{}]*)\}")
-_SPACES = re.compile(r"\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b")
+_SPACES = re.compile(r"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b")
 _DEGREES = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b")
 _THOUSANDS_LATEX = re.compile(r"(?<=\d)(?:\{,\}|\\,)(?=\d{3}(?!\d))")
 _SIMPLE = re.compile(r"^[\w\s.,+\-*/=()\[\]<>|^]*$")
@@ -140,16 +142,16 @@ def clean_answer(text: str) -> str:
     for _ in range(3):  # unwrap nested delimiters like $\boxed{...}$ inside \( ... \)
         s = re.sub(r"^\$+|\$+$", "", s).strip()
         s = re.sub(r"^\\[(\[]|\\[)\]]$", "", s).strip()
-    s = _BOX.sub("", s).replace("$", "")
+    s = _BOX.sub("", s).replace("\\$", "").replace("$", "")
     s = _THOUSANDS_LATEX.sub("", s)
     s = re.sub(r"\\[dtc]frac(?![a-zA-Z])", r"\\frac", s)
     s = _DEGREES.sub("", s)
-    s = s.replace("\\%", "").replace("%", "").replace("\\$", "")
+    s = s.replace("\\%", "").replace("%", "")
     s = _SPACES.sub(" ", s)
     s = re.sub(r"\\text\s*\{\s*(and|or)\s*\}", r" \1 ", s)
     for _ in range(2):
         s = _TRAILING_TEXT.sub("", s).strip()
-        s = _TRAILING_UNIT.sub("", s).strip()
+        s = _TRAILING_UNIT.sub(lambda m: m.group(1) or "", s).strip()
     s = _TEXT_WRAP.sub(lambda m: m.group(1) if _SIMPLE.match(m.group(1)) else m.group(0), s)
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"[.;,\s]+$", "", s)

@@ -110,7 +110,9 @@ _FRAC = re.compile(r"([+-]?)\\frac(?:\{([+-]?\d+)\}|(\d))(?:\{([+-]?\d+)\}|(\d))
 _MIXED = re.compile(r"([+-]?)(\d+)\\frac(?:\{(\d+)\}|(\d))(?:\{(\d+)\}|(\d))")
 _SCI = re.compile(r"([+-]?\d+(?:\.\d+)?)(?:(?:\\times|\\cdot|\*|x)10\^\{?([+-]?\d{1,4})\}?|[eE]([+-]?\d{1,4}))")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
-_LABEL = re.compile(r"(?:[a-zA-Z]|\\[a-zA-Z]+)(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
+_GREEK = r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|lambda|mu|nu|xi|rho|sigma|tau|phi|varphi|chi|psi|omega"
+# A name the value is assigned to: x, x_1, f(x), \theta, y'. Not \pi or e (those are values).
+_LABEL = re.compile(r"(?:[a-df-zA-Z]|\\(?:" + _GREEK + r"|Delta|Theta|Phi|Omega))(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
 _WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}")
 _FUNCS = "sqrt|sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|ln|log|exp|pi|infty|cdot|times"
 _BARE_FUNC = re.compile(r"(?<![\\a-zA-Z])(" + _FUNCS + r")(?![a-zA-Z])")
@@ -379,7 +381,9 @@ def parse_gold_text(text: str) -> MathGold:
         return MathGold(AnswerType.MATRIX, parse_matrix(s))
     parts, seps = split_top(s, _RELATIONS | {"\\cup", "U"})
     if seps == ["="] and _LABEL.fullmatch(parts[0].replace(" ", "")):
-        return parse_gold_text(parts[1])
+        # x = 3 is the value 3, f(x) = x^2 the expression x^2, but y = 2x + 1 is a line.
+        if "(" in parts[0] or not parse_gold_text(parts[1]).value.free_symbols:
+            return parse_gold_text(parts[1])
     is_pair = re.fullmatch(r"[(\[].*[)\]]", s, re.S) and len(split_top(s[1:-1], frozenset({","}))[0]) == 2
     is_tuple = _enclosed(s, "(", ")") is not None and len(split_top(s[1:-1], frozenset({","}))[0]) > 1
     if any(x != "=" for x in seps) or "\\infty" in s or _REALS.fullmatch(s) or (is_pair and not is_tuple):
