@@ -20,8 +20,20 @@ def test_generate_on_the_embedded_model_then_export(tmp_path: Path, embedded_tea
     # own server, as a user's run would.
     run_dir, out_dir = tmp_path / "run", tmp_path / "data"
     args = [
-        *VERIGEN, "generate", "--out", str(run_dir), "--count", "2", "--samples", "2",
-        "--template", "mental_arithmetic", "--difficulty", "1", "--max-tokens", "48",
+        *VERIGEN,
+        "generate",
+        "--out",
+        str(run_dir),
+        "--count",
+        "2",
+        "--samples",
+        "2",
+        "--template",
+        "mental_arithmetic",
+        "--difficulty",
+        "1",
+        "--max-tokens",
+        "48",
     ]
     first = subprocess.run(args, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stderr
@@ -37,8 +49,9 @@ def test_generate_on_the_embedded_model_then_export(tmp_path: Path, embedded_tea
     assert again.returncode == 0, again.stderr
     assert "0 new, 0 teacher requests" in again.stderr
 
-    export = subprocess.run([*VERIGEN, "export", str(run_dir), "--out", str(out_dir)],
-                            capture_output=True, text=True, timeout=600)
+    export = subprocess.run(
+        [*VERIGEN, "export", str(run_dir), "--out", str(out_dir)], capture_output=True, text=True, timeout=600
+    )
     assert export.returncode == 0, export.stderr
     sft, dpo = load_from_disk(str(out_dir / "sft")), load_from_disk(str(out_dir / "dpo"))
     assert len(sft) == counts.get("pass", 0)

@@ -78,7 +78,8 @@ def perturb(gold: MathGold):
 
 
 def as_response(value) -> str:
-    return f"Working through the steps carefully.\n\nThe final answer is $\\boxed{{{sp.latex(value, ln_notation=True)}}}$."
+    latex = sp.latex(value, ln_notation=True)
+    return f"Working through the steps carefully.\n\nThe final answer is $\\boxed{{{latex}}}$."
 
 
 @pytest.mark.parametrize("template", MATH, ids=lambda t: t.name)
@@ -91,4 +92,8 @@ def test_gold_passes_and_perturbed_fails(template) -> None:
             assert verdict.status is Status.PASS, (problem.prompt, gold.latex(), verdict)
             wrong = perturb(gold)
             verdict = verify_math(gold, as_response(wrong))
-            assert verdict.status is Status.WRONG_ANSWER, (problem.prompt, sp.latex(wrong, ln_notation=True), verdict)
+            assert verdict.status is Status.WRONG_ANSWER, (
+                problem.prompt,
+                sp.latex(wrong, ln_notation=True),
+                verdict,
+            )

@@ -82,7 +82,7 @@ def problems_cmd(
     if difficulty:
         settings["difficulties"] = difficulty
     config = build_config(settings)
-    templates = resolve_templates(config.templates, default_kind=None)
+    templates = resolve_templates(config.templates, kinds=("math", "code"))
     problems = plan_problems(templates, config.difficulties, config.count, config.seed)
     write_jsonl_atomic(out_path, (p.to_json() for p in problems))
     err.print(f"wrote {len(problems)} problems to {out_path}")
@@ -97,6 +97,9 @@ def generate_cmd(
     seed: Annotated[int | None, typer.Option("--seed")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="Repeatable.")] = None,
     difficulty: Annotated[list[int] | None, typer.Option("--difficulty", help="Repeatable; 1-5.")] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help="math and/or code: all such templates (default math).")
+    ] = None,
     base_url: Annotated[
         str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint; default: embedded model.")
     ] = None,
@@ -114,9 +117,16 @@ def generate_cmd(
     _load_user_templates(templates_dir)
     given: dict[str, Any] = load_config_file(config_file) if config_file else {}
     flags = {
-        "count": count, "samples": samples, "seed": seed, "templates": template or None,
-        "difficulties": difficulty or None, "base_url": base_url, "model": model,
-        "concurrency": concurrency, "max_tokens": max_tokens,
+        "count": count,
+        "samples": samples,
+        "seed": seed,
+        "templates": template or None,
+        "difficulties": difficulty or None,
+        "kinds": kind or None,
+        "base_url": base_url,
+        "model": model,
+        "concurrency": concurrency,
+        "max_tokens": max_tokens,
     }
     given.update({k: v for k, v in flags.items() if v is not None})
     config = resolve_config(out_dir, given, resume)
@@ -213,8 +223,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug of ours: still one line, the traceback on request
         if os.environ.get("VERIGEN_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (VERIGEN_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (VERIGEN_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         sys.exit(1)
 
 

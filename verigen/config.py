@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -16,8 +16,19 @@ from verigen.errors import ConfigError
 from verigen.templates import DIFFICULTIES, get_template
 
 # Settings that decide what a run produces. A resumed run must agree on all of them.
-CONTENT_KEYS = ("count", "samples", "seed", "templates", "difficulties", "model", "system_prompt",
-                "temperature", "top_p", "max_tokens")
+CONTENT_KEYS = (
+    "count",
+    "samples",
+    "seed",
+    "templates",
+    "kinds",
+    "difficulties",
+    "model",
+    "system_prompt",
+    "temperature",
+    "top_p",
+    "max_tokens",
+)
 
 
 class GenerateConfig(BaseModel):
@@ -26,7 +37,10 @@ class GenerateConfig(BaseModel):
     count: int = Field(10, ge=1, description="number of problems")
     samples: int = Field(2, ge=1, le=64, description="teacher samples per problem")
     seed: int = Field(0, ge=0, description="seed of the problem set and of the teacher's sampling")
-    templates: list[str] = Field(default_factory=list, description="template names; empty = all math")
+    templates: list[str] = Field(default_factory=list, description="template names; empty = all of `kinds`")
+    kinds: list[Literal["math", "code"]] = Field(
+        default_factory=lambda: ["math"], description="kinds of template used when none are named"
+    )
     difficulties: list[int] = Field(default_factory=lambda: list(DIFFICULTIES))
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint; none = embedded model")
     model: str | None = Field(None, description="model name at the endpoint")

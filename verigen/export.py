@@ -40,8 +40,13 @@ def _metadata_columns(problem: Problem, attempt: Attempt) -> dict[str, Any]:
         "teacher_model": attempt.completion.model,
         # Free-form metadata as a JSON string: `datasets` needs the same keys in every row.
         "metadata": json.dumps(
-            {"answer": problem.answer, "template_version": problem.template_version,
-             "seed": problem.seed, "index": problem.index, **problem.metadata},
+            {
+                "answer": problem.answer,
+                "template_version": problem.template_version,
+                "seed": problem.seed,
+                "index": problem.index,
+                **problem.metadata,
+            },
             sort_keys=True,
         ),
     }

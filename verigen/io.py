@@ -1,15 +1,13 @@
-"""Small file helpers shared by the CLI paths: atomic JSONL writing and tolerant JSONL reading."""
+"""File helpers shared by the CLI paths."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from verigen.errors import InputFileError
 
 
 def write_jsonl_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> int:
@@ -28,15 +26,3 @@ def write_jsonl_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
-
-
-def read_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each non-blank line; InputFileError if the file cannot be read."""
-    try:
-        fh = open(path, encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise InputFileError(f"cannot read {path}: {exc.strerror}") from None
-    with fh:
-        for number, line in enumerate(fh, 1):
-            if line.strip():
-                yield number, line

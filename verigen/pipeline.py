@@ -71,9 +71,7 @@ async def sample_and_verify(
     queue: asyncio.Queue[tuple[Problem, int, Completion] | None] = asyncio.Queue()
 
     async def call(problem: Problem, sample_index: int) -> None:
-        completion = await teacher.sample_one(
-            messages_for(problem, system_prompt), sample_index, seed=seed
-        )
+        completion = await teacher.sample_one(messages_for(problem, system_prompt), sample_index, seed=seed)
         await queue.put((problem, sample_index, completion))
 
     async def verify_loop() -> None:
@@ -88,9 +86,7 @@ async def sample_and_verify(
             if not items:
                 continue
             verdicts = await asyncio.to_thread(verifiers.verify, [(p, c.text) for p, _, c in items])
-            attempts = [
-                Attempt(p.id, k, c, v) for (p, k, c), v in zip(items, verdicts, strict=True)
-            ]
+            attempts = [Attempt(p.id, k, c, v) for (p, k, c), v in zip(items, verdicts, strict=True)]
             store.add_attempts(attempts)
             progress.record([v.status for v in verdicts])
             if on_progress is not None:

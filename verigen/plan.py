@@ -13,10 +13,11 @@ from verigen.templates import Template, all_templates, get_template
 from verigen.types import Kind, Problem
 
 
-def resolve_templates(names: Sequence[str], default_kind: Kind | None = "math") -> list[Template]:
+def resolve_templates(names: Sequence[str], kinds: Sequence[Kind] = ("math",)) -> list[Template]:
+    """The named templates, or else every registered template of the given kinds."""
     if names:
         return [get_template(name) for name in dict.fromkeys(names)]
-    return [t for t in all_templates() if default_kind is None or t.kind == default_kind]
+    return [t for t in all_templates() if t.kind in kinds]
 
 
 def plan_problems(

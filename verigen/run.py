@@ -81,7 +81,7 @@ def generate(
 ) -> GenerateSummary:
     from verigen.teacher.client import Teacher, TeacherConfig
 
-    templates = resolve_templates(config.templates)
+    templates = resolve_templates(config.templates, config.kinds)
     problems = plan_problems(templates, config.difficulties, config.count, config.seed)
     with RunStore(run_dir) as store:
         store.add_problems(problems)
@@ -89,9 +89,10 @@ def generate(
             store.done_keys() & {(p.id, k) for p in problems for k in range(config.samples)}
         )
         endpoint_cm = open_endpoint(config) if todo else contextlib.nullcontext(None)
-        with endpoint_cm as endpoint, Verifiers(
-            math_deadline=config.math_deadline, workers=config.workers
-        ) as verifiers:
+        with (
+            endpoint_cm as endpoint,
+            Verifiers(math_deadline=config.math_deadline, workers=config.workers) as verifiers,
+        ):
             model = endpoint.model if endpoint else store.get_manifest().get("teacher_model", "")
             store.set_manifest(
                 {
@@ -116,7 +117,8 @@ def generate(
                     # counts time queued there: keep the queue short and the timeout long.
                     concurrency=min(config.concurrency, 2) if endpoint.embedded else config.concurrency,
                     max_retries=config.max_retries,
-                    timeout=max(config.request_timeout, 600.0) if endpoint.embedded
+                    timeout=max(config.request_timeout, 600.0)
+                    if endpoint.embedded
                     else config.request_timeout,
                     seed=config.seed,
                 )
@@ -125,7 +127,13 @@ def generate(
                 async def go() -> Progress:
                     async with teacher:
                         return await sample_and_verify(
-                            problems, config.samples, config.seed, config.system_prompt, store, teacher, verifiers,
+                            problems,
+                            config.samples,
+                            config.seed,
+                            config.system_prompt,
+                            store,
+                            teacher,
+                            verifiers,
                             on_progress,
                         )
 

@@ -43,7 +43,9 @@ CREATE TABLE IF NOT EXISTS attempts (
     created_at REAL NOT NULL,
     PRIMARY KEY (problem_id, sample_index)
 );
-CREATE TABLE IF NOT EXISTS teacher_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS teacher_cache (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at REAL NOT NULL
+);
 """
 
 

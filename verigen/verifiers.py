@@ -29,8 +29,9 @@ def _math_crash_verdict(item: object) -> Verdict:
 class Verifiers:
     """Owns the verification pools of one run. Use as a context manager."""
 
-    def __init__(self, *, math_deadline: float = 5.0, workers: int | None = None,
-                 code_timeout: float | None = None) -> None:
+    def __init__(
+        self, *, math_deadline: float = 5.0, workers: int | None = None, code_timeout: float | None = None
+    ) -> None:
         self._math_deadline = math_deadline
         self._workers = workers
         self._code_timeout = code_timeout
