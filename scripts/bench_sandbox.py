@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from verigen.code.spec import CodeSpec, TestCase  # noqa: E402
-from verigen.code.verifier import CodeVerifier  # noqa: E402
-from verigen.types import Status  # noqa: E402
+from verigen.code.spec import CodeSpec, TestCase
+from verigen.code.verifier import CodeVerifier
+from verigen.types import Status
 
 SPEC = CodeSpec("call", "add", (TestCase([1, 2], 3), TestCase([-5, 5], 0), TestCase([10**12, 1], 10**12 + 1)))
 

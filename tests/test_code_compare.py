@@ -20,10 +20,12 @@ hashables = st.recursive(
 )
 values = st.recursive(
     scalars | st.binary(max_size=8),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.tuples(inner, inner)
-    | st.dictionaries(hashables, inner, max_size=3)
-    | st.sets(hashables, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(hashables, inner, max_size=3)
+        | st.sets(hashables, max_size=3)
+    ),
     max_leaves=12,
 )
 

@@ -85,6 +85,7 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (I(1000), B("1,000"), P),
     (I(1000), B("1{,}000"), P),
     (I(1000), B(r"1\,000"), P),
+    (I(1000), B("1 000"), P),
     (I(1000), B("10^3"), P),
     (I(1000), B("1000.0"), P),
     (I(1000), B("1,001"), W),
@@ -198,6 +199,7 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (R(sp.exp(2)), B("7.389"), W),
     (R(1 + 3 * sp.sqrt(2)), B(r"1+3\sqrt2"), P),
     (R(sp.sqrt(2) + sp.sqrt(3)), B(r"\sqrt{5+2\sqrt{6}}"), P),
+    (R(sp.sqrt(2) + sp.sqrt(3)), B(r"\sqrt{5+2\sqrt{6}} + 10^{-200}"), W),  # a planted epsilon
     (R(sp.pi), B(r"\pi"), P),
     (R(sp.pi), B("3.14"), W),
     (R(sp.pi), B(r"\frac{22}{7}"), W),
@@ -222,6 +224,8 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (E(x / 2), B(r"\frac{1}{2}x"), P),
     (E(sp.sin(2 * x)), B(r"2\sin x \cos x"), P),
     (E(sp.sin(2 * x)), B(r"2\sin x"), W),
+    (E(sp.sin(x)), B(r"2\sin\frac{x}{2}\cos\frac{x}{2}"), P),
+    (E(sp.sin(x)), B(r"\sin x + 10^{-40}x"), W),
     (E(x + 1), B(r"\frac{x^2-1}{x-1}"), P),
     (E(3 * x**2), B("3x^{2}"), P),
     (E(3 * x**2), B("x^3"), W),
@@ -339,8 +343,11 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (M([[sp.Rational(1, 2), 0], [0, sp.Rational(1, 2)]]), B(r"\begin{pmatrix}0.5&0\\0&0.5\end{pmatrix}"), P),
     (M([[1], [2]]), B("(1, 2)"), P),
     (M([[1], [2]]), B(r"\begin{pmatrix}1\\2\end{pmatrix}"), P),
-    (M([[-sp.Rational(7, 3), -sp.Rational(1, 3)], [sp.Rational(4, 3), 0]]),
-     B(r"\begin{pmatrix}-\frac{7}{3} & -\frac{1}{3} \\ \frac{4}{3} & 0\end{pmatrix}"), P),
+    (
+        M([[-sp.Rational(7, 3), -sp.Rational(1, 3)], [sp.Rational(4, 3), 0]]),
+        B(r"\begin{pmatrix}-\frac{7}{3} & -\frac{1}{3} \\ \frac{4}{3} & 0\end{pmatrix}"),
+        P,
+    ),
 ]
 
 

@@ -22,9 +22,9 @@ import collections
 import contextlib
 import multiprocessing as mp
 import os
+import signal
 import threading
 import time
-import signal
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from multiprocessing.connection import Connection, wait
@@ -48,7 +48,7 @@ def default_workers() -> int:
 def _worker_main(conn: Connection, fn: Callable[[Any], Any], memory_limit_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business; we exit on EOF
     if memory_limit_mb:
-        import resource  # noqa: PLC0415 (POSIX only, needed in the worker only)
+        import resource
 
         limit = memory_limit_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):

@@ -186,14 +186,16 @@ def hold():
     prctl(PR_SET_DUMPABLE, 0)
     for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_IGN)
-    grace, seen_at = 120.0, time.monotonic()
+    # The host execs the runner right after start-up; if none ever shows up (or the last one is
+    # gone, e.g. its host process was killed), stop, so the auto-removed container disappears.
+    grace, seen_at = 30.0, time.monotonic()
     while True:
-        time.sleep(2.0)
+        time.sleep(1.0)
         for name in os.listdir("/proc"):
             if name.isdigit() and int(name) not in (1, os.getpid()):
                 try:
                     if os.stat("/proc/" + name).st_uid != os.getuid():
-                        seen_at, grace = time.monotonic(), 10.0
+                        seen_at, grace = time.monotonic(), 5.0
                         break
                 except OSError:
                     pass

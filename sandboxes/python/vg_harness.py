@@ -201,6 +201,10 @@ class CandidateError(Exception):
     """Raised in the checker when the candidate process failed in a way no builtin names."""
 
 
+class SuiteError(Exception):
+    """The suite itself cannot be run this way (our limitation, not the candidate's failure)."""
+
+
 def role_check(job):
     """Run a trusted assert-based suite against a candidate that lives in another container."""
     replies = _requests()
@@ -208,8 +212,11 @@ def role_check(job):
 
     def candidate(*args, **kwargs):
         if kwargs:
-            raise TypeError("keyword arguments cannot cross the sandbox boundary")
-        emit({"call": vg_codec.encode(list(args))})
+            raise SuiteError("keyword arguments cannot cross the sandbox boundary")
+        try:
+            emit({"call": vg_codec.encode(list(args))})
+        except vg_codec.Unsupported as exc:
+            raise SuiteError(f"the suite passes an argument that cannot cross the boundary: {exc}") from None
         reply = next(replies, None)
         if reply is None:
             raise CandidateError("candidate process gone")
@@ -235,7 +242,13 @@ def role_check(job):
     try:
         check(candidate)
     except BaseException as exc:
-        kind = "candidate" if raised and exc is raised[-1] else "failed"
+        kind = (
+            "candidate"
+            if raised and exc is raised[-1]
+            else "suite"
+            if isinstance(exc, SuiteError)
+            else "failed"
+        )
         line = None
         tb = exc.__traceback__
         while tb is not None:

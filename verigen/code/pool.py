@@ -206,6 +206,10 @@ class WarmPool:
         taken += created
         try:
             yield taken
+        except BaseException:
+            for sandbox in taken:  # a session may still be open in there: never reuse it
+                sandbox.broken = True
+            raise
         finally:
             for sandbox in taken:
                 self._release(sandbox)

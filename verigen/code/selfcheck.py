@@ -106,7 +106,8 @@ def _inspect_checks(container: Any, limits: ContainerLimits) -> list[Result]:
 
 def _probe_checks(facts: dict[str, Any]) -> list[Result]:
     allowed_env = {"PATH", "LANG", "HOME", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "HOSTNAME"}
-    docker_own = {"/", "/tmp", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf"}
+    docker_own = {"/", "/tmp", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/sbin/docker-init"}
+    docker_own.add("/usr/sbin/docker-init")  # the init process Docker mounts (read-only)
     foreign = [
         m for m in facts["mounts"] if m not in docker_own and m.split("/")[1] not in ("proc", "sys", "dev")
     ]

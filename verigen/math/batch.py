@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from verigen.deadline_pool import DeadlinePool
+from verigen.deadline_pool import DeadlinePool, default_workers
 from verigen.errors import InputFileError, VerigenError
 from verigen.math.extract import extract_answer
 from verigen.math.gold import MathGold
@@ -68,7 +68,10 @@ class MathVerifierPool:
     """Long-lived workers for a pipeline that verifies attempts as they arrive."""
 
     def __init__(
-        self, deadline: float = DEFAULT_DEADLINE, workers: int | None = None, memory_limit_mb: int = MEMORY_LIMIT_MB
+        self,
+        deadline: float = DEFAULT_DEADLINE,
+        workers: int | None = None,
+        memory_limit_mb: int = MEMORY_LIMIT_MB,
     ) -> None:
         self._pool: DeadlinePool[Job, Verdict] = DeadlinePool(
             _verify_job,
@@ -102,7 +105,7 @@ def verify_math_batch(
     """Verdicts in input order; uses every core unless `workers` says otherwise."""
     if not pairs:
         return []
-    with MathVerifierPool(deadline, workers) as pool:
+    with MathVerifierPool(deadline, workers or min(default_workers(), len(pairs))) as pool:
         return pool.verify(pairs)
 
 
@@ -139,7 +142,9 @@ def _read_lines(path: Path) -> Iterator[tuple[int, Any, Job | None, str]]:
                 yield lineno, rid, (record["gold"], record["answer"]), ""
 
 
-def _chunks(rows: Iterator[tuple[int, Any, Job | None, str]]) -> Iterator[list[tuple[int, Any, Job | None, str]]]:
+def _chunks(
+    rows: Iterator[tuple[int, Any, Job | None, str]],
+) -> Iterator[list[tuple[int, Any, Job | None, str]]]:
     chunk: list[tuple[int, Any, Job | None, str]] = []
     for row in rows:
         chunk.append(row)

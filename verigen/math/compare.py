@@ -6,10 +6,13 @@ only passes on yes. The order is cheapest-and-surest first:
 1. exact: Rational against Rational is `==` on exact integers (10^20 + 1 is not 10^20); identical
    sympy trees are equal.
 2. rational functions (polynomials, fractions of them): `cancel(a - g) == 0` decides exactly.
-3. numeric probing: numbers are compared at 30 digits, then confirmed at 120; expressions are
-   evaluated at seeded random rational points, both signs. A difference at a positive point is a
-   no; agreement at positive points only (sqrt(x^2) vs x) is undecided.
-4. symbolic `simplify(a - g) == 0`, only where probing could not evaluate.
+3. sympy's assumptions: a difference it knows is nonzero (`e^{-1000}`, below any tolerance) is a no.
+4. numeric probing with evalf, which returns correct digits: a difference that evaluates to a
+   nonzero number with real precision is a no however tiny; one that cancels to nothing is zero.
+   Numbers are checked at 30 digits, then again with 1500 digits of working precision;
+   expressions at seeded random rational points of both signs. Agreement at positive points only
+   (sqrt(x^2) vs x) is undecided. A perturbation that cancels below ~10^-1500 would go unseen.
+5. symbolic `simplify(a - g) == 0`, only where probing could not evaluate.
 
 Decimals were parsed as exact values, so 0.5 equals 1/2 while 0.333 does not equal 1/3 and 1.414
 does not equal sqrt(2): every answer type asks for the exact value.
@@ -26,9 +29,10 @@ import sympy as sp
 from verigen.math.gold import AnswerType, MathGold
 
 PROBE_DIGITS = 30
-RELATIVE_TOLERANCE = sp.Float("1e-20")
-CONFIRM_DIGITS = 120
-CONFIRM_TOLERANCE = sp.Float("1e-100", 120)
+PROBE_MAXN = 300  # evalf's working-precision cap (digits) when terms cancel
+CONFIRM_DIGITS = 60
+CONFIRM_MAXN = 1500
+TOLERANCE = sp.Float("1e-20")
 _NUMERIC = frozenset({AnswerType.INTEGER, AnswerType.RATIONAL, AnswerType.REAL})
 
 
@@ -87,7 +91,9 @@ def same_sequence(gold: list[Any], answer: list[Any]) -> Match:
 def same_elements(gold: list[Any], answer: list[Any]) -> Match:
     """Unordered, duplicates ignored: every answer element is a gold element and vice versa."""
     if not gold or not answer:
-        return YES if not gold and not answer else _no("expected the empty set" if not gold else "empty answer")
+        return (
+            YES if not gold and not answer else _no("expected the empty set" if not gold else "empty answer")
+        )
     table: dict[tuple[int, int], Match] = {}
 
     def eq(i: int, j: int) -> Match:
@@ -157,7 +163,9 @@ def _unify_symbols(gold: Any, answer: Any) -> Any:
     by_name = {s.name: s for s in gold.free_symbols}
     mapping: dict[Any, Any] = {s: by_name[s.name] for s in answer.free_symbols if s.name in by_name}
     if gold.has(sp.I):
-        mapping.update({s: sp.I for s in answer.free_symbols if s.name in ("i", "j") and s.name not in by_name})
+        mapping.update(
+            {s: sp.I for s in answer.free_symbols if s.name in ("i", "j") and s.name not in by_name}
+        )
     return answer.xreplace(mapping) if mapping else answer
 
 
@@ -186,39 +194,53 @@ def same_value(gold: Any, answer: Any) -> Match:
     return _expressions_equal(gold, answer)
 
 
-def _small(diff: Any, scale: Any, tol: Any) -> bool | None:
-    """|diff| <= tol * max(1, |scale|) for evaluated numbers; None if not numbers."""
+def _zero(diff: Any, scale: Any, tol: Any) -> bool | None:
+    """Is an evalf'ed difference zero? None when it is not a number we can judge.
+
+    sympy's evalf returns correct digits: a difference that is truly nonzero comes back with full
+    precision however tiny it is (10^-40 x), while an exact zero that sympy could not cancel comes
+    back as a Float with almost no precision ("0.e-165"). Only the latter, and only when small
+    next to the gold's own size, counts as zero.
+    """
+    if diff == 0:
+        return True
     if not (diff.is_number and scale.is_number):
         return None
-    d, s = sp.Abs(diff).evalf(), sp.Abs(scale).evalf()
-    if not (d.is_Number and s.is_Number) or d.has(sp.nan, sp.zoo, sp.oo):
+    parts = [p for p in diff.as_real_imag() if p != 0]
+    if not all(p.is_Float for p in parts):
         return None
-    return bool(d <= tol * max(sp.Float(1), s))
+    if any(p._prec > 10 for p in parts):
+        return False
+    size = max(sp.Float(1), sp.Abs(scale).evalf())
+    if not size.is_Float:
+        return None
+    return True if all(abs(p) <= tol * size for p in parts) else None
 
 
 def _numbers_equal(gold: Any, answer: Any) -> Match:
     diff = answer - gold
     if diff == 0:
         return YES
-    if isinstance(diff, sp.Rational):
+    if isinstance(diff, sp.Rational) or diff.is_zero is False:  # e.g. sqrt(2) + e^-1000 - sqrt(2)
         return _no("not equal")
-    close = _small(diff.evalf(PROBE_DIGITS), gold.evalf(PROBE_DIGITS), RELATIVE_TOLERANCE)
-    if close is None:
+    zero = _zero(diff.evalf(PROBE_DIGITS), gold.evalf(PROBE_DIGITS), TOLERANCE)
+    if zero is None:
         return YES if sp.simplify(diff) == 0 else _unknown("could not evaluate")
-    if not close:
+    if not zero:
         return _no("not equal")
-    if sp.simplify(diff) == 0:
+    # Confirm with far more working precision: cancellation below 10^-30 is looked at too.
+    zero = _zero(diff.evalf(CONFIRM_DIGITS, maxn=CONFIRM_MAXN), gold.evalf(CONFIRM_DIGITS), TOLERANCE)
+    if zero:
         return YES
-    close = _small(diff.evalf(CONFIRM_DIGITS), gold.evalf(CONFIRM_DIGITS), CONFIRM_TOLERANCE)
-    if close:
-        return Match(True, f"numerically equal to {CONFIRM_DIGITS - 20} digits")
-    return _no("not equal") if close is False else _unknown("could not evaluate")
+    return _no("not equal") if zero is False else _unknown("could not evaluate")
 
 
 def _expressions_equal(gold: Any, answer: Any) -> Match:
     diff = answer - gold
     if diff == 0:
         return YES
+    if diff.is_zero is False:
+        return _no("not equal")
     symbols = sorted(diff.free_symbols | gold.free_symbols, key=lambda s: s.name)
     if gold.is_rational_function(*symbols) and answer.is_rational_function(*symbols):
         return YES if sp.cancel(diff) == 0 else _no("not equal")
@@ -228,9 +250,8 @@ def _expressions_equal(gold: Any, answer: Any) -> Match:
         point = {s: sp.Rational(rng.randint(30, 290), rng.choice((97, 101, 103))) for s in symbols}
         if not positive:
             point = {s: -v for s, v in point.items()}
-        results[positive].append(
-            _small(diff.evalf(PROBE_DIGITS, subs=point), gold.evalf(PROBE_DIGITS, subs=point), RELATIVE_TOLERANCE)
-        )
+        value = diff.evalf(PROBE_DIGITS, subs=point, maxn=PROBE_MAXN)
+        results[positive].append(_zero(value, gold.evalf(PROBE_DIGITS, subs=point), TOLERANCE))
     if False in results[True]:
         return _no("differs at a sample point")
     if results[True].count(True) < 2:

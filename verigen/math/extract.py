@@ -14,6 +14,7 @@ so the scan uses one pass with simple regexes and never backtracks over the whol
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -23,6 +24,7 @@ Source = Literal["boxed", "final", "bare", "none"]
 MAX_CANDIDATES = 8  # distinct boxed answers beyond this: the response is spamming, not answering
 MAX_BARE_CHARS = 100
 MAX_FINAL_LINE_CHARS = 300
+MAX_CLEAN_CHARS = 5000  # longer answers are refused by the guards anyway; cleaning them is wasted work
 
 _BOX = re.compile(r"\\(?:boxed|fbox)(?![a-zA-Z])")
 _BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
@@ -45,7 +47,7 @@ class Extraction:
         return self.candidates[-1] if self.candidates else None
 
 
-def _match_brace(text: str, open_pos: int) -> int:
+def match_brace(text: str, open_pos: int) -> int:
     """Index of the brace closing the one at `open_pos`, or -1 if it never closes."""
     depth = 0
     for m in _BRACE_TOKEN.finditer(text, open_pos):
@@ -70,7 +72,7 @@ def find_boxed(text: str) -> tuple[list[tuple[int, int, str]], bool]:
         while pos < len(text) and text[pos] in " \t":
             pos += 1
         if pos < len(text) and text[pos] == "{":
-            close = _match_brace(text, pos)
+            close = match_brace(text, pos)
             if close < 0:
                 return boxes, True
             boxes.append((m.start(), close + 1, text[pos + 1 : close]))
@@ -95,7 +97,7 @@ def extract_answer(response: str) -> Extraction:
         if len(distinct) > MAX_CANDIDATES:
             return Extraction(tuple(distinct[-1:]), "boxed", detail="too many distinct boxed answers")
         joined = None
-        gaps = [response[end:start] for (_, end, _), (start, _, _) in zip(boxes, boxes[1:], strict=False)]
+        gaps = [response[end:start] for (_, end, _), (start, _, _) in itertools.pairwise(boxes)]
         if len(distinct) > 1 and all(len(g) < 100 and _SEPARATOR.match(g) for g in gaps):
             joined = ", ".join(c for c in cleaned if c)
         return Extraction(tuple(distinct), "boxed", joined=joined)
@@ -124,13 +126,19 @@ _UNITS = (
 )
 # Multi-letter units may follow any number ("12cm", "\frac{1}{2} hours"); one-letter units (m, s, g,
 # h, L) only a plain number after a space, so that `3m` or `x + 3 s` keep their variables.
-_TRAILING_UNIT = re.compile(r"(?<=[\d}])\s*" + _UNITS + r"(?:\^\{?[23]\}?)?\s*$|^([\d.,]+)\s+[msghL](?:\^\{?[23]\}?)?$")
+_TRAILING_UNIT = re.compile(
+    r"(?<=[\d}])\s*" + _UNITS + r"(?:\^\{?[23]\}?)?\s*$|^([\d.,]+)\s+[msghL](?:\^\{?[23]\}?)?$"
+)
 _TRAILING_TEXT = re.compile(
     r"(?<=[\d}\w])\s*\\(?:text|textrm|mathrm|mbox|textnormal)\s*\{\s*[a-zA-Z][a-zA-Z\s./]*\}"
     r"(?:\^\{?[23]\}?)?\s*$"
 )
-_TEXT_WRAP = re.compile(r"\\(?:text|textrm|textnormal|textbf|textit|mathrm|mathbf|mathit|mbox)\s*\{([^{}]*)\}")
-_SPACES = re.compile(r"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b")
+_TEXT_WRAP = re.compile(
+    r"\\(?:text|textrm|textnormal|textbf|textit|mathrm|mathbf|mathit|mbox)\s*\{([^{}]*)\}"
+)
+_SPACES = re.compile(
+    r"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b"
+)
 _DEGREES = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b")
 _THOUSANDS_LATEX = re.compile(r"(?<=\d)(?:\{,\}|\\,)(?=\d{3}(?!\d))")
 _SIMPLE = re.compile(r"^[\w\s.,+\-*/=()\[\]<>|^]*$")
@@ -139,6 +147,8 @@ _SIMPLE = re.compile(r"^[\w\s.,+\-*/=()\[\]<>|^]*$")
 def clean_answer(text: str) -> str:
     """Type-independent normalisation: delimiters, spacing commands, units, trailing dots."""
     s = text.strip()
+    if len(s) > MAX_CLEAN_CHARS:  # some patterns below are quadratic on long whitespace runs
+        return s
     for _ in range(3):  # unwrap nested delimiters like $\boxed{...}$ inside \( ... \)
         s = re.sub(r"^\$+|\$+$", "", s).strip()
         s = re.sub(r"^\\[(\[]|\\[)\]]$", "", s).strip()
@@ -154,7 +164,69 @@ def clean_answer(text: str) -> str:
         s = _TRAILING_UNIT.sub(lambda m: m.group(1) or "", s).strip()
     s = _TEXT_WRAP.sub(lambda m: m.group(1) if _SIMPLE.match(m.group(1)) else m.group(0), s)
     s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"[.;,\s]+$", "", s)
-    while s.startswith("{") and _match_brace(s, 0) == len(s) - 1:
+    s = s.rstrip(".;, ")
+    for _ in range(10):  # {{5}} -> 5; deeper nesting is refused by the guards anyway
+        if not (s.startswith("{") and match_brace(s, 0) == len(s) - 1):
+            break
         s = s[1:-1].strip()
     return s
+
+
+# -- top-level structure (used by the parser) -----------------------------------------------------
+
+_TOKENS = re.compile(
+    r"\\[{}]|[(\[{]|[)\]}]|\\langle|\\rangle|<=|>=|[<>=,;]|\bor\b|\band\b|\bU\b"
+    r"|\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt|neq|ne|in|cup|cap|approx)(?![a-zA-Z])"
+)
+_OPEN = frozenset({"(", "[", "{", "\\{", "\\langle"})
+_CLOSE = frozenset({")", "]", "}", "\\}", "\\rangle"})
+
+
+def split_top(text: str, seps: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Split on separator tokens at bracket depth 0; returns (parts, separators)."""
+    parts: list[str] = []
+    found: list[str] = []
+    depth, start = 0, 0
+    for m in _TOKENS.finditer(text):
+        tok = m.group(0)
+        if tok in _OPEN:
+            depth += 1
+        elif tok in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and tok in seps:
+            parts.append(text[start : m.start()].strip())
+            found.append(_REL_ALIASES.get(tok, tok))
+            start = m.end()
+    parts.append(text[start:].strip())
+    return parts, found
+
+
+_REL_ALIASES = {
+    "\\le": "<=",
+    "\\leq": "<=",
+    "\\leqslant": "<=",
+    "\\ge": ">=",
+    "\\geq": ">=",
+    "\\geqslant": ">=",
+    "\\lt": "<",
+    "\\gt": ">",
+    "\\ne": "!=",
+    "\\neq": "!=",
+}
+RELATIONS = frozenset({"<", ">", "<=", ">=", "=", "!=", *_REL_ALIASES})
+
+
+def enclosed(text: str, left: str, right: str) -> str | None:
+    """The inside of `text` if one bracket pair encloses all of it."""
+    if not (text.startswith(left) and text.endswith(right)) or len(text) < len(left) + len(right):
+        return None
+    inner = text[len(left) : len(text) - len(right)]
+    depth = 0
+    for m in _TOKENS.finditer(inner):
+        if m.group(0) in _OPEN:
+            depth += 1
+        elif m.group(0) in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return None
+    return inner if depth == 0 else None

@@ -43,7 +43,7 @@ _FORBIDDEN = re.compile(
     r"|begin\s*\{\s*(?!(?:p|b|B|small)?matrix\}|array\})|def|newcommand|renewcommand|input|include)"
 )
 _OPERATORNAME = re.compile(r"\\operatorname\s*\{\s*([^{}]*?)\s*\}")
-_DIGIT_RUN = re.compile(r"\d{%d,}" % (MAX_LITERAL_DIGITS + 1))
+_DIGIT_RUN = re.compile(rf"\d{{{MAX_LITERAL_DIGITS + 1},}}")
 # `a^b^c` written without braces: ambiguous, and the parser reads it as (a^b)^c.
 _POWER_CHAIN = re.compile(r"\^\s*(?:[\w.]+|\\[a-zA-Z]+)\s*\^")
 
@@ -87,9 +87,8 @@ def _check_nesting(text: str) -> None:
         elif ch in ")]}":
             if stack:
                 towers -= stack.pop()
-        elif ch == "^":
-            if towers + 1 > MAX_TOWER:
-                raise GuardError("exponent tower")
+        elif ch == "^" and towers + 1 > MAX_TOWER:
+            raise GuardError("exponent tower")
         if not ch.isspace():
             pending_power = ch == "^"
 
@@ -181,10 +180,7 @@ def _build(expr: Any, counter: list[int], depth: int) -> Any:
         _check_binomial(*args)
     elif not isinstance(expr, _CONTAINERS + _FUNCS):
         return _refuse(expr)
-    if isinstance(expr, sp.FiniteSet):
-        out = sp.FiniteSet(*args)
-    else:
-        out = expr.func(*args)
+    out = sp.FiniteSet(*args) if isinstance(expr, sp.FiniteSet) else expr.func(*args)
     if isinstance(out, sp.Rational) and _number_digits(out) > MAX_RESULT_DIGITS:
         raise GuardError("number too large")
     return out

@@ -24,7 +24,7 @@ import sympy as sp
 from latex2sympy2_extended import latex2sympy
 from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 
-from verigen.math.extract import clean_answer
+from verigen.math.extract import RELATIONS, clean_answer, enclosed, match_brace, split_top
 from verigen.math.gold import AnswerType, MathGold
 from verigen.math.guards import GuardError, bounded_build, check_text
 
@@ -34,71 +34,11 @@ _CONFIG = ConversionConfig(
     interpret_as_mixed_fractions=False, interpret_simple_eq_as_assignment=False, lowercase_symbols=False
 )
 MAX_ITEMS = 50
+_LIST_SEPS = frozenset({",", ";", "or", "and"})
 
 
 class ParseFailure(ValueError):
     """The text is not an answer of the expected shape (or not math at all)."""
-
-
-# -- top-level splitting --------------------------------------------------------------------------
-
-_TOKENS = re.compile(
-    r"\\[{}]|[(\[{]|[)\]}]|\\langle|\\rangle|<=|>=|\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt|neq|ne|in|cup|cap|approx)"
-    r"(?![a-zA-Z])|[<>=,;]|\bor\b|\band\b|\bU\b"
-)
-_OPEN = frozenset({"(", "[", "{", "\\{", "\\langle"})
-_CLOSE = frozenset({")", "]", "}", "\\}", "\\rangle"})
-
-
-def split_top(text: str, seps: frozenset[str]) -> tuple[list[str], list[str]]:
-    """Split on separator tokens at bracket depth 0; returns (parts, separators)."""
-    parts: list[str] = []
-    found: list[str] = []
-    depth, start = 0, 0
-    for m in _TOKENS.finditer(text):
-        tok = m.group(0)
-        if tok in _OPEN:
-            depth += 1
-        elif tok in _CLOSE:
-            depth = max(depth - 1, 0)
-        elif depth == 0 and tok in seps:
-            parts.append(text[start : m.start()].strip())
-            found.append(_REL_ALIASES.get(tok, tok))
-            start = m.end()
-    parts.append(text[start:].strip())
-    return parts, found
-
-
-_LIST_SEPS = frozenset({",", ";", "or", "and"})
-_REL_ALIASES = {
-    "\\le": "<=",
-    "\\leq": "<=",
-    "\\leqslant": "<=",
-    "\\ge": ">=",
-    "\\geq": ">=",
-    "\\geqslant": ">=",
-    "\\lt": "<",
-    "\\gt": ">",
-    "\\ne": "!=",
-    "\\neq": "!=",
-}
-_RELATIONS = frozenset({"<", ">", "<=", ">=", "=", "!=", *_REL_ALIASES})
-
-
-def _enclosed(text: str, left: str, right: str) -> str | None:
-    """The inside of `text` if one bracket pair encloses all of it."""
-    if not (text.startswith(left) and text.endswith(right)) or len(text) < len(left) + len(right):
-        return None
-    inner = text[len(left) : len(text) - len(right)]
-    depth = 0
-    for m in _TOKENS.finditer(inner):
-        if m.group(0) in _OPEN:
-            depth += 1
-        elif m.group(0) in _CLOSE:
-            depth -= 1
-            if depth < 0:
-                return None
-    return inner if depth == 0 else None
 
 
 # -- scalar values --------------------------------------------------------------------------------
@@ -108,15 +48,15 @@ _DEC = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+)")
 _SLASH = re.compile(r"([+-]?\d+)/(\d+)")
 _FRAC = re.compile(r"([+-]?)\\frac(?:\{([+-]?\d+)\}|(\d))(?:\{([+-]?\d+)\}|(\d))")
 _MIXED = re.compile(r"([+-]?)(\d+)\\frac(?:\{(\d+)\}|(\d))(?:\{(\d+)\}|(\d))")
-_SCI = re.compile(r"([+-]?\d+(?:\.\d+)?)(?:(?:\\times|\\cdot|\*|x)10\^\{?([+-]?\d{1,4})\}?|[eE]([+-]?\d{1,4}))")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
-_GREEK = r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|lambda|mu|nu|xi|rho|sigma|tau|phi|varphi|chi|psi|omega"
+_SCI = re.compile(r"([+-]?\d+(?:\.\d+)?)(?:(?:\\times|\\cdot|\*)10\^\{?([+-]?\d{1,4})\}?|[eE]([+-]?\d{1,4}))")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+)(?![\d,])")
+_GREEK = "alpha|beta|gamma|delta|epsilon|zeta|eta|theta|lambda|mu|nu|xi|rho|sigma|tau|phi|chi|psi|omega"
 # A name the value is assigned to: x, x_1, f(x), \theta, y'. Not \pi or e (those are values).
-_LABEL = re.compile(r"(?:[a-df-zA-Z]|\\(?:" + _GREEK + r"|Delta|Theta|Phi|Omega))(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
+_LABEL = re.compile(r"(?:[a-df-zA-Z]|\\(?:var)?(?:" + _GREEK + r"))(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
 _WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}")
 _FUNCS = "sqrt|sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|ln|log|exp|pi|infty|cdot|times"
 _BARE_FUNC = re.compile(r"(?<![\\a-zA-Z])(" + _FUNCS + r")(?![a-zA-Z])")
-_COMMAND_OR_BRACED_TEXT = re.compile(r"\\[a-zA-Z]+|\\(?:text|mathrm|operatorname)\{[^{}]*\}")
+_COMMAND = re.compile(r"\\operatorname\{[^{}]*\}|\\[a-zA-Z]+")
 _INFINITY = re.compile(r"([+-]?)(?:\\infty|\\infin|infinity|inf|oo)")
 
 
@@ -147,8 +87,28 @@ def _exact_number(s: str) -> sp.Rational | None:
     return None
 
 
+_FUNC_BRACE = re.compile(r"\\(?:ln|log|exp|a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan))\s*\{")
+
+
+def _unbrace_function_args(s: str) -> str:
+    """`\\log{\\left(x \\right)}^{2}` (sympy's printing of log(x)**2) -> `\\log(x)^{2}`.
+
+    The grammar would read the braced form as log(x^2).
+    """
+    out, pos = [], 0
+    for m in _FUNC_BRACE.finditer(s):
+        if m.start() < pos:
+            continue
+        close = match_brace(s, m.end() - 1)
+        inner = s[m.end() : close].strip() if close > 0 else ""
+        if enclosed(inner, "(", ")") is not None:
+            out += [s[pos : m.end() - 1], _unbrace_function_args(inner)]
+            pos = close + 1
+    return "".join([*out, s[pos:]])
+
+
 def _latex_ready(s: str) -> str:
-    s = _BARE_FUNC.sub(r"\\\1", s).replace("**", "^")
+    s = _unbrace_function_args(_BARE_FUNC.sub(r"\\\1", s).replace("**", "^"))
     s = s.replace("\\lbrace", "\\{").replace("\\rbrace", "\\}")
     s = re.sub(r"\\frac\s*(\w)\s*(\w)", r"\\frac{\1}{\2}", s)
     s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*(\w)", r"\\frac\1{\2}", s)
@@ -159,17 +119,16 @@ def _latex_ready(s: str) -> str:
 def parse_value(text: str) -> Any:
     """One scalar value: an exact number or a sympy expression."""
     s = text.strip()
-    if inner := _enclosed(s, "\\{", "\\}"):
+    if inner := enclosed(s, "\\{", "\\}"):
         s = inner.strip()  # a singleton set written around a value
     if not s:
         raise ParseFailure("empty value")
-    compact = re.sub(r"\s+", "", s)
+    compact = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", s)  # "- 3" is -3, but "1 2" is not 12
     exact = _exact_number(compact)
     if exact is not None:
         return exact
-    words = _WORD.findall(_COMMAND_OR_BRACED_TEXT.sub(" ", _BARE_FUNC.sub(" ", s)))
-    if words or re.search(r"\\(?:text|mathrm|textbf)\{[^{}]*[a-zA-Z]{3}", s):
-        raise ParseFailure(f"answer contains words ({(words or ['text'])[0][:20]!r})")
+    if words := _WORD.findall(_COMMAND.sub(" ", _BARE_FUNC.sub(" ", s))):
+        raise ParseFailure(f"answer contains words ({words[0][:20]!r})")
     if m := _INFINITY.fullmatch(compact):
         return -sp.oo if m.group(1) == "-" else sp.oo
     try:
@@ -188,7 +147,7 @@ def parse_value(text: str) -> Any:
 
 def _strip_label(s: str) -> str:
     """`x = 3` -> `3`; `f(x) = x^2` -> `x^2` (the label is not part of the value)."""
-    parts, seps = split_top(s, frozenset({"=", "\\in"}))
+    parts = split_top(s, frozenset({"=", "\\in"}))[0]
     if len(parts) == 2 and _LABEL.fullmatch(parts[0].replace(" ", "")):
         return parts[1]
     return s
@@ -207,9 +166,9 @@ def _values(text: str, merge_thousands: bool) -> list[Any]:
     """A list of values: `2, 3`, `x = 2 or x = 3`, `\\{1, 2\\}`, `1 \\pm \\sqrt 2`."""
     s = text.strip()
     if merge_thousands:
-        s = _THOUSANDS.sub(lambda m: m.group(1).replace(",", ""), s)
+        s = _THOUSANDS.sub(lambda m: m.group(1).replace(",", "").replace(" ", ""), s)
     s = _strip_label(s)
-    if inner := _enclosed(s, "\\{", "\\}"):
+    if inner := enclosed(s, "\\{", "\\}"):
         s = inner
     items = [p for p in split_top(s, _LIST_SEPS)[0] if p]
     if len(items) > MAX_ITEMS:
@@ -217,7 +176,7 @@ def _values(text: str, merge_thousands: bool) -> list[Any]:
     out: list[Any] = []
     for item in items:
         for alt in _expand_pm(_strip_label(item)):
-            inner = _enclosed(alt, "(", ")")
+            inner = enclosed(alt, "(", ")")
             if inner is not None and len(split_top(inner, frozenset({","}))[0]) > 1:
                 out.append(sp.Tuple(*_tuple_items(inner)))
             else:
@@ -232,11 +191,11 @@ def _tuple_items(inner: str) -> list[Any]:
 def parse_tuple(text: str) -> list[Any]:
     """An ordered tuple: `(1, 2)`, `x = 1, y = 2` (ordered by variable name), `\\langle 1, 2 \\rangle`."""
     s = text.strip()
-    parts, seps = split_top(s, frozenset({"="}))
-    if len(parts) == 2 and _enclosed(parts[0], "(", ")"):
+    parts = split_top(s, frozenset({"="}))[0]
+    if len(parts) == 2 and enclosed(parts[0], "(", ")"):
         s = parts[1]  # (x, y) = (1, 2)
     for left, right in (("(", ")"), ("\\langle", "\\rangle"), ("[", "]")):
-        if (inner := _enclosed(s, left, right)) is not None:
+        if (inner := enclosed(s, left, right)) is not None:
             s = inner
             break
     items = [p for p in split_top(s, frozenset({",", ";", "and"}))[0] if p]
@@ -251,14 +210,24 @@ def parse_tuple(text: str) -> list[Any]:
 # -- answers by type ------------------------------------------------------------------------------
 
 
-def parse_answer(text: str, atype: AnswerType) -> Any:
+_BARE_LOG = re.compile(r"(?<![a-zA-Z])\\?log(?![a-zA-Z])(?!\s*_)")
+
+
+def has_bare_log(text: str) -> bool:
+    """`\\log x` without a base: natural log to sympy and most models, base 10 to some people."""
+    return bool(_BARE_LOG.search(text))
+
+
+def parse_answer(text: str, atype: AnswerType, log_base10: bool = False) -> Any:
     """Parse cleaned answer text for a gold of type `atype`.
 
     Returns: a list of values (scalar types: every value listed must equal the gold), a list of
     elements (set), a list of values (tuple), a sympy Set (interval), an (lhs, rhs) pair (equation),
-    or an ImmutableMatrix / list of values (matrix; a list is a vector).
+    or an ImmutableMatrix / list of values (matrix; a list is a vector). A `\\log` without a base
+    is the natural log unless `log_base10`.
     """
     check_text(text)
+    text = _BARE_LOG.sub(r"\\log_{10}" if log_base10 else r"\\ln", text)
     if atype in SCALAR_TYPES:
         parts = split_top(text, frozenset({"=", "\\approx"}))[0]
         if len(parts) > 1 and _LABEL.fullmatch(parts[0].replace(" ", "")):
@@ -273,7 +242,7 @@ def parse_answer(text: str, atype: AnswerType) -> Any:
     if atype is AnswerType.TUPLE:
         return parse_tuple(text)
     if atype is AnswerType.EQUATION:
-        parts, seps = split_top(text, _RELATIONS)
+        parts, seps = split_top(text, RELATIONS)
         if len(parts) != 2 or seps != ["="]:
             raise ParseFailure("expected one equation `lhs = rhs`")
         return parse_value(parts[0]), parse_value(parts[1])
@@ -283,9 +252,11 @@ def parse_answer(text: str, atype: AnswerType) -> Any:
 
 
 _EMPTY = re.compile(
-    r"\\emptyset|\\varnothing|\\\{\s*\\\}|\{\s*\}|\\o|no (?:real )?(?:solutions?|roots?)|none|empty set|\\text\{none\}"
+    r"\\emptyset|\\varnothing|\\\{\s*\\\}|\{\s*\}|\\o|no (?:real )?(?:solutions?|roots?)|none|empty set"
 )
-_MATRIX = re.compile(r"\\begin\{(pmatrix|bmatrix|Bmatrix|matrix|smallmatrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}", re.S)
+_MATRIX = re.compile(
+    r"\\begin\{(pmatrix|bmatrix|Bmatrix|matrix|smallmatrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}", re.S
+)
 
 
 def parse_matrix(text: str) -> Any:
@@ -329,7 +300,7 @@ def _ray(op: str, c: Any) -> sp.Set:
 
 
 def _interval_piece(p: str) -> sp.Set:
-    if (m := re.fullmatch(r"([(\[])(.*)([)\]])", p, re.S)) and _enclosed("(" + m.group(2) + ")", "(", ")"):
+    if (m := re.fullmatch(r"([(\[])(.*)([)\]])", p, re.S)) and enclosed("(" + m.group(2) + ")", "(", ")"):
         ends = split_top(m.group(2), frozenset({","}))[0]
         if len(ends) == 2:
             lo, hi = _endpoint(ends[0]), _endpoint(ends[1])
@@ -337,9 +308,9 @@ def _interval_piece(p: str) -> sp.Set:
             if (lo == -sp.oo and not left_open) or (hi == sp.oo and not right_open):
                 raise ParseFailure("closed bracket at infinity")
             return sp.Interval(lo, hi, left_open, right_open)
-    if (inner := _enclosed(p, "\\{", "\\}")) is not None:
+    if (inner := enclosed(p, "\\{", "\\}")) is not None:
         return sp.FiniteSet(*(_endpoint(v) for v in split_top(inner, frozenset({","}))[0] if v))
-    parts, seps = split_top(p, _RELATIONS)
+    parts, seps = split_top(p, RELATIONS)
     if len(seps) == 1 and (_VAR.fullmatch(parts[0]) or _VAR.fullmatch(parts[1])):
         if _VAR.fullmatch(parts[0]):
             return _ray(seps[0], _endpoint(parts[1]))
@@ -364,7 +335,10 @@ def parse_interval(text: str) -> sp.Set:
     if len(pieces) > MAX_ITEMS:
         raise GuardError("too many intervals")
     return sp.Union(
-        *(sp.Intersection(*(_interval_piece(q) for q in split_top(p, frozenset({"\\cap", "and"}))[0])) for p in pieces)
+        *(
+            sp.Intersection(*(_interval_piece(q) for q in split_top(p, frozenset({"\\cap", "and"}))[0]))
+            for p in pieces
+        )
     )
 
 
@@ -379,13 +353,14 @@ def parse_gold_text(text: str) -> MathGold:
     check_text(s)
     if _MATRIX.search(s):
         return MathGold(AnswerType.MATRIX, parse_matrix(s))
-    parts, seps = split_top(s, _RELATIONS | {"\\cup", "U"})
+    parts, seps = split_top(s, RELATIONS | {"\\cup", "U"})
+    # x = 3 is the value 3, f(x) = x^2 the expression x^2, but y = 2x + 1 is a line.
     if seps == ["="] and _LABEL.fullmatch(parts[0].replace(" ", "")):
-        # x = 3 is the value 3, f(x) = x^2 the expression x^2, but y = 2x + 1 is a line.
-        if "(" in parts[0] or not parse_gold_text(parts[1]).value.free_symbols:
-            return parse_gold_text(parts[1])
+        value_gold = parse_gold_text(parts[1])
+        if "(" in parts[0] or not value_gold.value.free_symbols:
+            return value_gold
     is_pair = re.fullmatch(r"[(\[].*[)\]]", s, re.S) and len(split_top(s[1:-1], frozenset({","}))[0]) == 2
-    is_tuple = _enclosed(s, "(", ")") is not None and len(split_top(s[1:-1], frozenset({","}))[0]) > 1
+    is_tuple = enclosed(s, "(", ")") is not None and len(split_top(s[1:-1], frozenset({","}))[0]) > 1
     if any(x != "=" for x in seps) or "\\infty" in s or _REALS.fullmatch(s) or (is_pair and not is_tuple):
         return MathGold(AnswerType.INTERVAL, parse_interval(s))
     if seps == ["="]:

@@ -11,6 +11,8 @@ Status decisions (no false pass first, then no false `wrong_answer`):
   next to a wrong one is `wrong_answer` ("conflicting boxed answers"), anything undecided makes
   the whole `unverified`. Adjacent boxes (`\\boxed{2}, \\boxed{3}`) count as one list for set and
   tuple golds.
+* `\\log x` without a base is the natural log (sympy's and most models' reading); an answer that
+  only matches when read as base 10 is `unverified`.
 * sympy or parser errors while checking: `unverified` with the error type in the detail.
 
 This runs in-process with no deadline; `verigen.math.batch` runs it in killable worker processes.
@@ -24,7 +26,7 @@ from verigen.math.compare import compare
 from verigen.math.extract import extract_answer
 from verigen.math.gold import AnswerType, MathGold
 from verigen.math.guards import GuardError
-from verigen.math.parse import ParseFailure, parse_answer
+from verigen.math.parse import ParseFailure, has_bare_log, parse_answer
 from verigen.types import Status, Verdict
 
 MAX_EXTRACTED_CHARS = 200
@@ -39,6 +41,9 @@ def check_answer(gold: MathGold, text: str, boxed: bool = True) -> tuple[Status,
     """Judge one extracted answer text against the gold."""
     try:
         match = compare(gold, parse_answer(text, gold.type))
+        if match.equal is False and has_bare_log(text):
+            if compare(gold, parse_answer(text, gold.type, log_base10=True)).equal:
+                return Status.UNVERIFIED, "equal only if \\log is read as base 10"
     except GuardError as e:
         return Status.UNVERIFIED, f"guard: {e}"
     except ParseFailure as e:
