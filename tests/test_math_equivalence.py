@@ -187,6 +187,10 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (R(sp.log(5)), B(r"\ln 5"), P),
     (R(sp.log(5)), B(r"\ln(5)"), P),
     (R(sp.log(5)), B(r"\ln 6"), W),
+    (R(sp.log(5)), B(r"\log 5"), P),  # a bare \log is the natural log (sympy's and most models' reading)
+    (I(2), B(r"\log 100"), U),  # ...and an answer right only in base 10 is undecided
+    (I(2), B(r"\log_{10} 100"), P),
+    (R(sp.log(sp.pi) ** 2), B(r"\log{\left(\pi \right)}^{2}"), P),  # sympy's printing of log(pi)**2
     (R(sp.sqrt(3) / 2), B(r"\frac{\sqrt{3}}{2}"), P),
     (R(sp.sqrt(3) / 2), B(r"\frac{\sqrt3}{2}"), P),
     (R(sp.sqrt(3) / 2), B(r"\sin(\pi/3)"), P),
@@ -226,6 +230,8 @@ CASES: list[tuple[MathGold, str, Status]] = [
     (E(sp.sin(2 * x)), B(r"2\sin x"), W),
     (E(sp.sin(x)), B(r"2\sin\frac{x}{2}\cos\frac{x}{2}"), P),
     (E(sp.sin(x)), B(r"\sin x + 10^{-40}x"), W),
+    (E(sp.sin(x) ** 2), B(r"\sin^{2}{\left(x \right)}"), P),
+    (E(sp.sin(x) ** 2), B(r"\sin{\left(x \right)}^{2}"), P),
     (E(x + 1), B(r"\frac{x^2-1}{x-1}"), P),
     (E(3 * x**2), B("3x^{2}"), P),
     (E(3 * x**2), B("x^3"), W),

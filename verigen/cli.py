@@ -75,15 +75,15 @@ def problems_cmd(
     """Write problems with their gold answers and no teacher: a verified eval suite."""
     from verigen.config import build_config
     from verigen.io import write_jsonl_atomic
-    from verigen.plan import plan_problems, resolve_templates
+    from verigen.plan import plan_problems
 
     _load_user_templates(templates_dir)
     settings: dict[str, Any] = {"count": count, "seed": seed, "templates": template or []}
+    settings["kinds"] = ["math", "code"]
     if difficulty:
         settings["difficulties"] = difficulty
     config = build_config(settings)
-    templates = resolve_templates(config.templates, kinds=("math", "code"))
-    problems = plan_problems(templates, config.difficulties, config.count, config.seed)
+    problems = plan_problems(config.requested_counts(), config.seed)
     write_jsonl_atomic(out_path, (p.to_json() for p in problems))
     err.print(f"wrote {len(problems)} problems to {out_path}")
 
@@ -132,12 +132,33 @@ def generate_cmd(
     config = resolve_config(out_dir, given, resume)
     with progress_bar(err) as on_progress:
         summary = generate(out_dir, config, on_progress)
+    _print_strata(summary.strata)
     verdicts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
     calls = summary.teacher.get("requests", 0)
     err.print(
         f"run {summary.run_dir}: {summary.problems} problems, {summary.attempts} attempts"
         f" ({summary.new_attempts} new, {calls} teacher requests); {verdicts}"
     )
+
+
+def _print_strata(strata: list[tuple[str, int, int, int, int]]) -> None:
+    """Requested against produced, per template (difficulty levels summed)."""
+    from rich.table import Table
+
+    table = Table("template", "difficulties", "requested", "produced", "solved", title="problems")
+    per_template: dict[str, list[int]] = {}
+    for name, _level, requested, produced, solved in strata:
+        row = per_template.setdefault(name, [0, 0, 0])
+        row[0] += requested
+        row[1] += produced
+        row[2] += solved
+    for name, (requested, produced, solved) in per_template.items():
+        levels = ",".join(str(level) for n, level, *_ in strata if n == name)
+        table.add_row(name, levels, str(requested), str(produced), str(solved))
+    err.print(table)
+    unmet = [(n, lv, r, p) for n, lv, r, p, _ in strata if r != p]
+    for name, level, requested, produced in unmet:
+        err.print(f"stratum {name} difficulty {level}: requested {requested}, produced {produced}")
 
 
 @app.command("export")

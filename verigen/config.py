@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from verigen.errors import ConfigError
 from verigen.templates import DIFFICULTIES, get_template
@@ -31,6 +31,29 @@ CONTENT_KEYS = (
 )
 
 
+class MixEntry(BaseModel):
+    """A share of the problem set: one template or one area, with a weight and difficulties."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    template: str | None = None
+    area: str | None = None
+    weight: float = Field(1.0, gt=0)
+    difficulties: list[int] | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> MixEntry:
+        if (self.template is None) == (self.area is None):
+            raise ValueError("each mix entry names exactly one of 'template' or 'area'")
+        if self.template is not None:
+            get_template(self.template)
+        if self.difficulties is not None and (
+            not self.difficulties or any(d not in DIFFICULTIES for d in self.difficulties)
+        ):
+            raise ValueError("difficulties must be a non-empty list of values 1-5")
+        return self
+
+
 class GenerateConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -42,6 +65,7 @@ class GenerateConfig(BaseModel):
         default_factory=lambda: ["math"], description="kinds of template used when none are named"
     )
     difficulties: list[int] = Field(default_factory=lambda: list(DIFFICULTIES))
+    mix: list[MixEntry] = Field(default_factory=list, description="weights per template or area")
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint; none = embedded model")
     model: str | None = Field(None, description="model name at the endpoint")
     system_prompt: str | None = Field(None, description="system message sent before each problem")
@@ -68,6 +92,24 @@ class GenerateConfig(BaseModel):
         if not values or any(v not in DIFFICULTIES for v in values):
             raise ValueError("difficulties must be a non-empty list of values 1-5")
         return sorted(set(values))
+
+    def requested_counts(self) -> dict[tuple[str, int], int]:
+        """Problems per (template, difficulty): what the plan must meet exactly."""
+        from fractions import Fraction
+
+        from verigen.plan import MixPart, apportion, resolve_templates, stratum_weights
+
+        parts = [
+            MixPart(
+                e.template,
+                e.area,
+                Fraction(e.weight).limit_denominator(10**6),
+                tuple(e.difficulties) if e.difficulties else None,
+            )
+            for e in self.mix
+        ]
+        defaults = [] if parts else resolve_templates(self.templates, self.kinds)
+        return apportion(stratum_weights(parts, defaults, self.difficulties), self.count, self.seed)
 
     def content(self) -> dict[str, Any]:
         data = self.model_dump()

@@ -1,16 +1,37 @@
-"""Which problems a run poses: a deterministic, balanced plan from (templates, difficulties, seed).
+"""Which problems a run poses: exact counts per stratum, reproducible from the seed.
 
-Index i goes to template i mod T and difficulty (i div T) mod D, so every template gets its share
-exactly and each template cycles through the requested difficulties. Content comes from the
-template's per-item RNG, so the plan is the same in every process and on every machine.
+A stratum is a (template, difficulty) pair. The mix (entries naming a template or an area, each
+with a weight and optionally its own difficulties) gives every stratum a share of the weight;
+`count` is split over the strata by the largest-remainder method, so the counts are whole numbers
+that add up to `count` exactly. The problems are then interleaved in an order drawn from a hash of
+the seed, and problem i is `template.sample(seed, i, difficulty)`: the same plan in every process
+and on every machine.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
 
+from verigen.errors import ConfigError
 from verigen.templates import Template, all_templates, get_template
 from verigen.types import Kind, Problem
+
+
+@dataclass(frozen=True)
+class MixPart:
+    """One line of a mix: a template or an area, its weight, and its difficulties."""
+
+    template: str | None = None
+    area: str | None = None
+    weight: Fraction = Fraction(1)
+    difficulties: tuple[int, ...] | None = None
+
+
+Stratum = tuple[str, int]  # (template name, difficulty)
 
 
 def resolve_templates(names: Sequence[str], kinds: Sequence[Kind] = ("math",)) -> list[Template]:
@@ -20,14 +41,71 @@ def resolve_templates(names: Sequence[str], kinds: Sequence[Kind] = ("math",)) -
     return [t for t in all_templates() if t.kind in kinds]
 
 
-def plan_problems(
-    templates: Sequence[Template], difficulties: Sequence[int], count: int, seed: int
-) -> list[Problem]:
-    if not templates:
-        raise ValueError("no templates to sample from")
-    problems = []
-    for index in range(count):
-        template = templates[index % len(templates)]
-        difficulty = difficulties[(index // len(templates)) % len(difficulties)]
-        problems.append(template.sample(seed, index, difficulty))
-    return problems
+def stratum_weights(
+    parts: Sequence[MixPart], default_templates: Sequence[Template], difficulties: Sequence[int]
+) -> dict[Stratum, Fraction]:
+    """Weight per stratum. Without parts, every default template weighs the same."""
+    if not parts:
+        parts = [MixPart(template=t.name) for t in default_templates]
+    weights: dict[Stratum, Fraction] = {}
+    for part in parts:
+        if part.template is not None:
+            members = [get_template(part.template)]
+        else:
+            members = [t for t in all_templates() if t.area == part.area]
+            if not members:
+                known = sorted({t.area for t in all_templates()})
+                raise ConfigError(f"no template has area {part.area!r} (areas: {', '.join(known)})")
+        levels = part.difficulties or tuple(difficulties)
+        share = Fraction(part.weight) / (len(members) * len(levels))
+        for template in members:
+            for level in levels:
+                key = (template.name, level)
+                weights[key] = weights.get(key, Fraction(0)) + share
+    return weights
+
+
+def _largest_remainder(weights: dict[Any, Fraction], count: int, seed: int) -> dict[Any, int]:
+    """Whole counts proportional to the weights that sum to `count` exactly. Ties for the last
+    units go by a hash of (seed, key), so no key is favoured for its name or its dict position."""
+    total = sum(weights.values())
+    if total <= 0:
+        raise ConfigError("the mix has no positive weight")
+    quotas = {key: w * count / total for key, w in weights.items()}
+    counts = {key: int(q) for key, q in quotas.items()}
+    left = count - sum(counts.values())
+
+    def tie_break(key: Any) -> tuple[Fraction, bytes]:
+        return (-(quotas[key] - counts[key]), hashlib.sha256(f"{seed}\x1f{key}".encode()).digest())
+
+    for key in sorted(quotas, key=tie_break)[:left]:
+        counts[key] += 1
+    return counts
+
+
+def apportion(weights: dict[Stratum, Fraction], count: int, seed: int = 0) -> dict[Stratum, int]:
+    """Counts per stratum: first over templates, then each template's over its difficulties, so a
+    small run still spreads over templates instead of over the strata of a few."""
+    per_template: dict[str, Fraction] = {}
+    for (name, _), weight in weights.items():
+        per_template[name] = per_template.get(name, Fraction(0)) + weight
+    template_counts = _largest_remainder(per_template, count, seed)
+    counts: dict[Stratum, int] = {}
+    for name, n in template_counts.items():
+        levels = {s: w for s, w in weights.items() if s[0] == name}
+        counts.update(_largest_remainder(levels, n, seed))
+    return dict(sorted(counts.items()))
+
+
+def _order_key(seed: int, stratum: Stratum, k: int) -> bytes:
+    return hashlib.sha256(f"verigen-plan\x1f{seed}\x1f{stratum[0]}\x1f{stratum[1]}\x1f{k}".encode()).digest()
+
+
+def plan_problems(counts: dict[Stratum, int], seed: int) -> list[Problem]:
+    """Problems meeting `counts` exactly, interleaved in a seed-determined order."""
+    slots = [(stratum, k) for stratum, n in counts.items() for k in range(n)]
+    slots.sort(key=lambda slot: _order_key(seed, *slot))
+    return [
+        get_template(name).sample(seed, index, difficulty)
+        for index, ((name, difficulty), _) in enumerate(slots)
+    ]

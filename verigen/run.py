@@ -17,8 +17,10 @@ from verigen import __version__
 from verigen.config import CONTENT_KEYS, GenerateConfig, build_config
 from verigen.errors import ConfigError
 from verigen.pipeline import Progress, sample_and_verify
-from verigen.plan import plan_problems, resolve_templates
+from verigen.plan import plan_problems
 from verigen.store import RunStore
+from verigen.teacher.client import Teacher, TeacherConfig
+from verigen.templates import get_template
 from verigen.verifiers import Verifiers
 
 
@@ -39,6 +41,7 @@ class GenerateSummary:
     verdicts: dict[str, int]
     teacher: dict[str, int]
     model: str
+    strata: list[tuple[str, int, int, int, int]]
 
 
 def resolve_config(run_dir: Path, given: dict[str, Any], resume: bool) -> GenerateConfig:
@@ -74,20 +77,35 @@ def open_endpoint(config: GenerateConfig) -> Iterator[Endpoint]:
         yield Endpoint(embedded.base_url, embedded.model, embedded.endpoint_identity, embedded=True)
 
 
+def teacher_config_for(config: GenerateConfig, endpoint: Endpoint) -> TeacherConfig:
+    # The embedded server answers one request at a time and the client's timeout counts the time
+    # queued there: keep its queue short and its timeout long.
+    return TeacherConfig(
+        base_url=endpoint.base_url,
+        model=endpoint.model,
+        endpoint_identity=endpoint.identity,
+        api_key_env=config.api_key_env,
+        temperature=config.temperature,
+        top_p=config.top_p,
+        max_tokens=config.max_tokens,
+        concurrency=min(config.concurrency, 2) if endpoint.embedded else config.concurrency,
+        max_retries=config.max_retries,
+        timeout=max(config.request_timeout, 600.0) if endpoint.embedded else config.request_timeout,
+        seed=config.seed,
+    )
+
+
 def generate(
     run_dir: Path,
     config: GenerateConfig,
     on_progress: Callable[[Progress], Any] | None = None,
 ) -> GenerateSummary:
-    from verigen.teacher.client import Teacher, TeacherConfig
-
-    templates = resolve_templates(config.templates, config.kinds)
-    problems = plan_problems(templates, config.difficulties, config.count, config.seed)
+    requested = config.requested_counts()
+    problems = plan_problems(requested, config.seed)
+    keys = {(p.id, k) for p in problems for k in range(config.samples)}
     with RunStore(run_dir) as store:
         store.add_problems(problems)
-        todo = len(problems) * config.samples - len(
-            store.done_keys() & {(p.id, k) for p in problems for k in range(config.samples)}
-        )
+        todo = len(keys - store.done_keys())
         endpoint_cm = open_endpoint(config) if todo else contextlib.nullcontext(None)
         with (
             endpoint_cm as endpoint,
@@ -99,43 +117,21 @@ def generate(
                     "config": config.model_dump(),
                     "verigen_version": __version__,
                     "teacher_model": model,
-                    "templates": {t.name: t.version for t in templates},
+                    "templates": {name: get_template(name).version for name, _ in requested},
+                    "requested": [[name, level, n] for (name, level), n in requested.items()],
                 }
             )
             stats: dict[str, int] = {}
             progress = Progress(total=0)
             if endpoint is not None:
-                teacher_config = TeacherConfig(
-                    base_url=endpoint.base_url,
-                    model=endpoint.model,
-                    endpoint_identity=endpoint.identity,
-                    api_key_env=config.api_key_env,
-                    temperature=config.temperature,
-                    top_p=config.top_p,
-                    max_tokens=config.max_tokens,
-                    # The embedded server answers one request at a time and the client's timeout
-                    # counts time queued there: keep the queue short and the timeout long.
-                    concurrency=min(config.concurrency, 2) if endpoint.embedded else config.concurrency,
-                    max_retries=config.max_retries,
-                    timeout=max(config.request_timeout, 600.0)
-                    if endpoint.embedded
-                    else config.request_timeout,
-                    seed=config.seed,
-                )
-                teacher = Teacher(teacher_config, cache=store)
+                teacher = Teacher(teacher_config_for(config, endpoint), cache=store)
 
                 async def go() -> Progress:
                     async with teacher:
                         return await sample_and_verify(
-                            problems,
-                            config.samples,
-                            config.seed,
-                            config.system_prompt,
-                            store,
-                            teacher,
-                            verifiers,
-                            on_progress,
-                        )
+                            problems, config.samples, config.seed, config.system_prompt,
+                            store, teacher, verifiers, on_progress,
+                        )  # fmt: skip
 
                 progress = asyncio.run(go())
                 stats = teacher.stats.as_dict()
@@ -147,4 +143,16 @@ def generate(
             verdicts=store.status_counts(),
             teacher=stats,
             model=model,
+            strata=strata_table(requested, store.stratum_counts()),
         )
+
+
+def strata_table(
+    requested: dict[tuple[str, int], int], produced: dict[tuple[str, int], tuple[int, int]]
+) -> list[tuple[str, int, int, int, int]]:
+    """(template, difficulty, requested, produced problems, problems with a pass) per stratum."""
+    return [
+        (name, level, n, *produced.get((name, level), (0, 0)))
+        for (name, level), n in sorted(requested.items())
+        if n
+    ]

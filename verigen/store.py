@@ -153,6 +153,15 @@ class RunStore:
     def count_attempts(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
 
+    def stratum_counts(self) -> dict[tuple[str, int], tuple[int, int]]:
+        """(problems, problems with at least one pass) per (template, difficulty)."""
+        rows = self._db.execute(
+            "SELECT p.template, p.difficulty, COUNT(*),"
+            " SUM(EXISTS (SELECT 1 FROM attempts a WHERE a.problem_id = p.id AND a.status = 'pass'))"
+            " FROM problems p GROUP BY p.template, p.difficulty"
+        ).fetchall()
+        return {(name, level): (n, int(passed or 0)) for name, level, n, passed in rows}
+
     def status_counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT status, COUNT(*) FROM attempts GROUP BY status").fetchall()
         return dict(rows)

@@ -6,24 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from verigen.types import Problem, Status, Verdict
-
-
-def _verify_math_item(item: tuple[dict[str, Any], str]) -> Verdict:
-    # Top level so the pool's worker processes can import it.
-    from verigen.math.gold import MathGold
-    from verigen.math.verify import verify_math
-
-    answer, response = item
-    return verify_math(MathGold.from_json(answer), response)
-
-
-def _math_deadline_verdict(item: object) -> Verdict:
-    return Verdict(Status.UNVERIFIED, None, "checker deadline exceeded")
-
-
-def _math_crash_verdict(item: object) -> Verdict:
-    return Verdict(Status.INFRA_ERROR, None, "checker process died")
+from verigen.types import Problem, Verdict
 
 
 class Verifiers:
@@ -58,7 +41,7 @@ class Verifiers:
         math_idx = [i for i, (p, _) in enumerate(items) if p.kind == "math"]
         code_idx = [i for i, (p, _) in enumerate(items) if p.kind == "code"]
         if math_idx:
-            results = self._math().map([(items[i][0].answer, items[i][1]) for i in math_idx])
+            results = self._math().verify([(items[i][0].answer, items[i][1]) for i in math_idx])
             for i, verdict in zip(math_idx, results, strict=True):
                 verdicts[i] = verdict
         if code_idx:
@@ -70,15 +53,9 @@ class Verifiers:
 
     def _math(self) -> Any:
         if self._math_pool is None:
-            from verigen.deadline_pool import DeadlinePool
+            from verigen.math.batch import MathVerifierPool
 
-            self._math_pool = DeadlinePool(
-                _verify_math_item,
-                workers=self._workers,
-                deadline=self._math_deadline,
-                on_timeout=_math_deadline_verdict,
-                on_crash=_math_crash_verdict,
-            )
+            self._math_pool = MathVerifierPool(self._math_deadline, self._workers)
         return self._math_pool
 
     def _code_verifier(self) -> Any:

@@ -23,6 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import vg_clean
+import vg_harness
 from vg_child import Child
 
 VERSION = 1
@@ -143,8 +144,9 @@ def serve():
         signal.SIGXCPU,
     ):
         signal.signal(sig, signal.SIG_IGN)
-    state = vg_clean.own_state()
-    problem = vg_clean.sweep(state)
+    vg_harness.warm_up()
+    state, skip = vg_clean.own_state(), vg_clean.foreign_pids()
+    problem = vg_clean.sweep(state, skip)
     write_line({"type": "ready", "version": VERSION, "uid": os.getuid(), "clean": problem is None})
     if problem:
         return 3
@@ -172,7 +174,7 @@ def serve():
                 reply = {"id": job_id, "type": "closed", "records": [run_session(request, limits, host)]}
         except Exception as exc:
             reply = {"id": job_id, "type": "error", "error": f"{type(exc).__name__}: {exc}"[:300]}
-        problem = vg_clean.sweep(state)
+        problem = vg_clean.sweep(state, skip)
         reply["clean"] = problem is None
         if problem:
             reply["unclean"] = problem

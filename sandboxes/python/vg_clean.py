@@ -8,8 +8,8 @@ a writable place, no System V IPC object exists and its own limits were not tamp
 import contextlib
 import os
 import resource
-import shutil
 import signal
+import stat
 import time
 
 WRITABLE = ("/tmp", "/dev/shm", "/dev/mqueue")
@@ -50,34 +50,53 @@ def kill_all(timeout=2.0):
         time.sleep(0.001)
 
 
-def strays():
-    """PIDs in the container that run as our uid, other than ourselves."""
+def _status(pid):
+    """(real uid, state letter) of a process, or None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    state = text.split("\nState:", 1)[1].split()[0] if "\nState:" in text else "?"
+    return int(text.split("\nUid:", 1)[1].split()[0]), state
+
+
+def foreign_pids():
+    """Processes of other users (docker-init, the holder): recorded once, skipped by `strays`."""
+    uid = os.getuid()
+    return frozenset(
+        int(name) for name in os.listdir("/proc") if name.isdigit() and (_status(name) or (uid,))[0] != uid
+    )
+
+
+def strays(skip=frozenset()):
+    """PIDs in the container that run as our uid, other than ourselves (zombies excluded)."""
     me, uid, found = os.getpid(), os.getuid(), []
     for name in os.listdir("/proc"):
-        if not name.isdigit() or int(name) == me:
+        if not name.isdigit() or int(name) == me or int(name) in skip:
             continue
-        try:
-            with open(f"/proc/{name}/status") as handle:
-                fields = dict(line.split(":", 1) for line in handle if ":" in line)
-        except OSError:
-            continue
-        if int(fields.get("Uid", "-1").split()[0]) == uid and fields.get("State", "").split()[:1] != ["Z"]:
+        status = _status(name)
+        if status is not None and status[0] == uid and status[1] != "Z":
             found.append(int(name))
     return found
 
 
-def _force_remove(path):
-    def retry(func, failed, _exc):
-        os.chmod(os.path.dirname(failed), 0o700)
-        if os.path.isdir(failed) and not os.path.islink(failed):
-            os.chmod(failed, 0o700)
-        func(failed)
+def _remove(path):
+    """Delete a file or a whole tree, restoring permissions a job may have taken away.
 
-    if os.path.isdir(path) and not os.path.islink(path):
-        os.chmod(path, 0o700)
-        shutil.rmtree(path, onerror=retry)
-    else:
+    Every job process is dead by now, so nothing can race the walk; a tree too deep or too long
+    to delete raises, and the caller recycles the container.
+    """
+    info = os.lstat(path)
+    if not stat.S_ISDIR(info.st_mode):
         os.unlink(path)
+        return
+    os.chmod(path, 0o700)
+    with os.scandir(path) as entries:
+        children = [entry.path for entry in entries]
+    for child in children:
+        _remove(child)
+    os.rmdir(path)
 
 
 def wipe():
@@ -91,11 +110,12 @@ def wipe():
         for name in entries:
             path = os.path.join(top, name)
             try:
-                _force_remove(path)
+                _remove(path)
             except Exception:
                 left.append(path)
-        with contextlib.suppress(OSError):
-            left.extend(os.path.join(top, name) for name in os.listdir(top))
+        if entries:
+            with contextlib.suppress(OSError):
+                left.extend(os.path.join(top, name) for name in os.listdir(top))
     return sorted(set(left))
 
 
@@ -111,11 +131,14 @@ def ipc_objects():
     return count
 
 
-def sweep(expected_state):
-    """Kill, reap, wipe and verify; return None when clean, else a one-line reason."""
+def sweep(expected_state, skip=frozenset()):
+    """Kill, reap, wipe and verify; return None when clean, else a one-line reason.
+
+    `skip`: PIDs of other users recorded at start-up (they cannot become ours).
+    """
     if not kill_all():
         return "job processes did not die"
-    left = strays()
+    left = strays(skip)
     if left:
         return f"stray processes survived: {left[:5]}"
     files = wipe()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verigen.code.extract import extract_code
-from verigen.code.spec import DEFAULT_TIMEOUT, CodeSpec
+from verigen.code.spec import CodeSpec
 from verigen.code.verifier import CodeVerifier
 from verigen.errors import InputFileError
 from verigen.types import Problem, Status, Verdict
@@ -127,16 +127,18 @@ def verify_code_files(
     verifier: CodeVerifier | None = None,
     on_done: Callable[[Verdict], None] | None = None,
 ) -> dict[str, int]:
-    """Write one verdict line per solution to out_path (atomically); return counts by status."""
+    """Write one verdict line per solution to out_path (atomically); return counts by status.
+
+    `timeout` (seconds per solution) overrides the problems' own limits (HumanEval's: 5 s); when
+    the caller passes its own `verifier`, that verifier's settings apply instead.
+    """
     tasks, notes = load_tasks(Path(problems_path))
     seen: Counter[str] = Counter()
     rows = [_row(number, line, tasks, seen, notes) for number, line in _lines(Path(solutions_path))]
     jobs = [row.job for row in rows if row.job is not None]
     if jobs:
         if verifier is None:
-            with CodeVerifier(
-                pool_size, timeout=timeout if timeout is not None else DEFAULT_TIMEOUT
-            ) as owned:
+            with CodeVerifier(pool_size, timeout=timeout) as owned:
                 verdicts = owned.verify_programs(jobs, on_done)
         else:
             verdicts = verifier.verify_programs(jobs, on_done)

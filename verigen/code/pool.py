@@ -47,7 +47,7 @@ class Sandbox:
         try:
             self.channel = RunnerChannel(exec_runner(client, self.container))
             ready = self.channel.recv(time.monotonic() + START_TIMEOUT_S)
-        except (RunnerGone, OSError, Exception) as exc:
+        except Exception as exc:  # any failure to start means the same: no usable sandbox
             remove_quietly(self.container)
             raise SandboxError(f"sandbox runner did not start: {exc}") from None
         if ready.get("type") != "ready" or ready.get("clean") is not True or ready.get("uid") == 0:
@@ -143,6 +143,7 @@ class WarmPool:
         self._cond = threading.Condition()
         self._closed = False
         self._starters: list[threading.Thread] = []
+        self.last_error = ""
 
     def start(self) -> WarmPool:
         self.client = docker_client()
@@ -157,14 +158,15 @@ class WarmPool:
             for thread in threads:
                 thread.join()
             if not self._idle:
-                raise SandboxError("no sandbox container could be started")
+                raise SandboxError(f"no sandbox container could be started: {self.last_error}")
         return self
 
     def _add_one(self) -> None:
         """Start a sandbox for a reserved slot (the caller already counted it in _total)."""
         try:
             sandbox = Sandbox(self.client, str(self.image), self.limits)
-        except SandboxError:
+        except SandboxError as exc:
+            self.last_error = str(exc)
             with self._cond:
                 self._total -= 1
                 self._cond.notify_all()

@@ -10,6 +10,9 @@ Without a box, a short response ("42", "$x = 3$") or a last line "Final answer: 
 
 Everything here is linear in the response length: responses are untrusted and may be megabytes,
 so the scan uses one pass with simple regexes and never backtracks over the whole text.
+
+The text helpers the parser needs (top-level splitting on commas and relations, notation fixes
+before the LaTeX grammar) live here too: they work on strings and know nothing of sympy.
 """
 
 from __future__ import annotations
@@ -230,3 +233,45 @@ def enclosed(text: str, left: str, right: str) -> str | None:
             if depth < 0:
                 return None
     return inner if depth == 0 else None
+
+
+# -- notation fixes before the grammar (used by the parser) ---------------------------------------
+
+_FUNCS = "sqrt|sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|ln|log|exp|pi|infty|cdot|times"
+BARE_FUNC = re.compile(r"(?<![\\a-zA-Z])(" + _FUNCS + r")(?![a-zA-Z])")
+_FUNC_BRACE = re.compile(r"\\(?:ln|log|exp|a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan))\s*\{")
+
+
+def _unbrace_function_args(s: str) -> str:
+    """`\\log{\\left(x \\right)}^{2}` (sympy's printing of log(x)**2) -> `\\log(x)^{2}`.
+
+    The grammar would read the braced form as log(x^2).
+    """
+    out, pos = [], 0
+    for m in _FUNC_BRACE.finditer(s):
+        if m.start() < pos:
+            continue
+        close = match_brace(s, m.end() - 1)
+        inner = s[m.end() : close].strip() if close > 0 else ""
+        if enclosed(inner, "(", ")") is not None:
+            out += [s[pos : m.end() - 1], _unbrace_function_args(inner)]
+            pos = close + 1
+    return "".join([*out, s[pos:]])
+
+
+def latex_ready(s: str) -> str:
+    """Rewrite notations the LaTeX grammar misreads or rejects (`\\frac12`, `\\sqrt2`, `**`)."""
+    s = _unbrace_function_args(BARE_FUNC.sub(r"\\\1", s).replace("**", "^"))
+    s = s.replace("\\lbrace", "\\{").replace("\\rbrace", "\\}")
+    s = re.sub(r"\\frac\s*(\w)\s*(\w)", r"\\frac{\1}{\2}", s)
+    s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*(\w)", r"\\frac\1{\2}", s)
+    s = re.sub(r"\\frac\s*(\w)\s*\{", r"\\frac{\1}{", s)
+    return re.sub(r"\\sqrt\s*(\w)", r"\\sqrt{\1}", s)
+
+
+BARE_LOG = re.compile(r"(?<![a-zA-Z])\\?log(?![a-zA-Z])(?!\s*_)")
+
+
+def has_bare_log(text: str) -> bool:
+    """`\\log x` without a base: natural log to sympy and most models, base 10 to some people."""
+    return bool(BARE_LOG.search(text))

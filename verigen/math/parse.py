@@ -24,7 +24,15 @@ import sympy as sp
 from latex2sympy2_extended import latex2sympy
 from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 
-from verigen.math.extract import RELATIONS, clean_answer, enclosed, match_brace, split_top
+from verigen.math.extract import (
+    BARE_FUNC,
+    BARE_LOG,
+    RELATIONS,
+    clean_answer,
+    enclosed,
+    latex_ready,
+    split_top,
+)
 from verigen.math.gold import AnswerType, MathGold
 from verigen.math.guards import GuardError, bounded_build, check_text
 
@@ -54,8 +62,6 @@ _GREEK = "alpha|beta|gamma|delta|epsilon|zeta|eta|theta|lambda|mu|nu|xi|rho|sigm
 # A name the value is assigned to: x, x_1, f(x), \theta, y'. Not \pi or e (those are values).
 _LABEL = re.compile(r"(?:[a-df-zA-Z]|\\(?:var)?(?:" + _GREEK + r"))(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
 _WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{3,}")
-_FUNCS = "sqrt|sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|sinh|cosh|tanh|ln|log|exp|pi|infty|cdot|times"
-_BARE_FUNC = re.compile(r"(?<![\\a-zA-Z])(" + _FUNCS + r")(?![a-zA-Z])")
 _COMMAND = re.compile(r"\\operatorname\{[^{}]*\}|\\[a-zA-Z]+")
 _INFINITY = re.compile(r"([+-]?)(?:\\infty|\\infin|infinity|inf|oo)")
 
@@ -87,35 +93,6 @@ def _exact_number(s: str) -> sp.Rational | None:
     return None
 
 
-_FUNC_BRACE = re.compile(r"\\(?:ln|log|exp|a?(?:sin|cos|tan|cot|sec|csc)h?|arc(?:sin|cos|tan))\s*\{")
-
-
-def _unbrace_function_args(s: str) -> str:
-    """`\\log{\\left(x \\right)}^{2}` (sympy's printing of log(x)**2) -> `\\log(x)^{2}`.
-
-    The grammar would read the braced form as log(x^2).
-    """
-    out, pos = [], 0
-    for m in _FUNC_BRACE.finditer(s):
-        if m.start() < pos:
-            continue
-        close = match_brace(s, m.end() - 1)
-        inner = s[m.end() : close].strip() if close > 0 else ""
-        if enclosed(inner, "(", ")") is not None:
-            out += [s[pos : m.end() - 1], _unbrace_function_args(inner)]
-            pos = close + 1
-    return "".join([*out, s[pos:]])
-
-
-def _latex_ready(s: str) -> str:
-    s = _unbrace_function_args(_BARE_FUNC.sub(r"\\\1", s).replace("**", "^"))
-    s = s.replace("\\lbrace", "\\{").replace("\\rbrace", "\\}")
-    s = re.sub(r"\\frac\s*(\w)\s*(\w)", r"\\frac{\1}{\2}", s)
-    s = re.sub(r"\\frac\s*(\{[^{}]*\})\s*(\w)", r"\\frac\1{\2}", s)
-    s = re.sub(r"\\frac\s*(\w)\s*\{", r"\\frac{\1}{", s)
-    return re.sub(r"\\sqrt\s*(\w)", r"\\sqrt{\1}", s)
-
-
 def parse_value(text: str) -> Any:
     """One scalar value: an exact number or a sympy expression."""
     s = text.strip()
@@ -127,13 +104,13 @@ def parse_value(text: str) -> Any:
     exact = _exact_number(compact)
     if exact is not None:
         return exact
-    if words := _WORD.findall(_COMMAND.sub(" ", _BARE_FUNC.sub(" ", s))):
+    if words := _WORD.findall(_COMMAND.sub(" ", BARE_FUNC.sub(" ", s))):
         raise ParseFailure(f"answer contains words ({words[0][:20]!r})")
     if m := _INFINITY.fullmatch(compact):
         return -sp.oo if m.group(1) == "-" else sp.oo
     try:
         with sp.evaluate(False):
-            tree = latex2sympy(_latex_ready(s), normalization_config=None, conversion_config=_CONFIG)
+            tree = latex2sympy(latex_ready(s), normalization_config=None, conversion_config=_CONFIG)
     except RecursionError as e:
         raise GuardError("expression nested too deeply") from e
     except Exception as e:  # the grammar raises bare Exception (and TypeError etc.) on bad input
@@ -210,14 +187,6 @@ def parse_tuple(text: str) -> list[Any]:
 # -- answers by type ------------------------------------------------------------------------------
 
 
-_BARE_LOG = re.compile(r"(?<![a-zA-Z])\\?log(?![a-zA-Z])(?!\s*_)")
-
-
-def has_bare_log(text: str) -> bool:
-    """`\\log x` without a base: natural log to sympy and most models, base 10 to some people."""
-    return bool(_BARE_LOG.search(text))
-
-
 def parse_answer(text: str, atype: AnswerType, log_base10: bool = False) -> Any:
     """Parse cleaned answer text for a gold of type `atype`.
 
@@ -227,7 +196,7 @@ def parse_answer(text: str, atype: AnswerType, log_base10: bool = False) -> Any:
     is the natural log unless `log_base10`.
     """
     check_text(text)
-    text = _BARE_LOG.sub(r"\\log_{10}" if log_base10 else r"\\ln", text)
+    text = BARE_LOG.sub(r"\\log_{10}" if log_base10 else r"\\ln", text)
     if atype in SCALAR_TYPES:
         parts = split_top(text, frozenset({"=", "\\approx"}))[0]
         if len(parts) > 1 and _LABEL.fullmatch(parts[0].replace(" ", "")):

@@ -23,10 +23,10 @@ process-wide: do not run it concurrently with other sympy work in threads of one
 from __future__ import annotations
 
 from verigen.math.compare import compare
-from verigen.math.extract import extract_answer
+from verigen.math.extract import extract_answer, has_bare_log
 from verigen.math.gold import AnswerType, MathGold
 from verigen.math.guards import GuardError
-from verigen.math.parse import ParseFailure, has_bare_log, parse_answer
+from verigen.math.parse import ParseFailure, parse_answer
 from verigen.types import Status, Verdict
 
 MAX_EXTRACTED_CHARS = 200
@@ -41,9 +41,9 @@ def check_answer(gold: MathGold, text: str, boxed: bool = True) -> tuple[Status,
     """Judge one extracted answer text against the gold."""
     try:
         match = compare(gold, parse_answer(text, gold.type))
-        if match.equal is False and has_bare_log(text):
-            if compare(gold, parse_answer(text, gold.type, log_base10=True)).equal:
-                return Status.UNVERIFIED, "equal only if \\log is read as base 10"
+        base10 = match.equal is False and has_bare_log(text)
+        if base10 and compare(gold, parse_answer(text, gold.type, log_base10=True)).equal:
+            return Status.UNVERIFIED, "equal only if \\log is read as base 10"
     except GuardError as e:
         return Status.UNVERIFIED, f"guard: {e}"
     except ParseFailure as e:
