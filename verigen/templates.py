@@ -51,6 +51,9 @@ class Template(ABC):
     kind: ClassVar[Kind]
     area: ClassVar[str]
     description: ClassVar[str]
+    # Set when the template has fewer distinct prompts than a diversity check draws (10,000),
+    # saying where the space is small, so that repeats are expected rather than a defect.
+    small_space: ClassVar[str | None] = None
 
     def sample(self, seed: int, index: int, difficulty: int) -> Problem:
         if difficulty not in DIFFICULTIES:

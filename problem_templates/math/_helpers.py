@@ -5,6 +5,7 @@ Not a template (the registry skips modules whose name starts with an underscore)
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import sympy as sp
@@ -84,3 +85,69 @@ def pmatrix(rows: list[list[int]]) -> str:
     """An integer matrix as LaTeX pmatrix."""
     body = " \\\\ ".join(" & ".join(str(x) for x in row) for row in rows)
     return f"\\begin{{pmatrix}} {body} \\end{{pmatrix}}"
+
+
+def is_interval_answer(value: sp.Set) -> bool:
+    """A non-empty proper subset of R made of intervals of positive length (no isolated points)."""
+    if value in (sp.S.EmptySet, sp.S.Reals) or value == sp.Interval(-sp.oo, sp.oo):
+        return False
+    pieces = value.args if isinstance(value, sp.Union) else (value,)
+    return all(isinstance(p, sp.Interval) and p.measure > 0 for p in pieces)
+
+
+COMPARE = {
+    "<": lambda v: v.is_negative,
+    "<=": lambda v: v.is_nonpositive,
+    ">": lambda v: v.is_positive,
+    ">=": lambda v: v.is_nonnegative,
+}
+
+
+def _real_roots(expr: sp.Expr) -> list[sp.Expr]:
+    expr = sp.expand(expr)
+    if expr.is_zero or not expr.has(X):
+        return []
+    return [r for r in sp.solve(expr, X) if r.is_real]
+
+
+def sign_chart(expr: sp.Expr, relation: str) -> sp.Set:
+    """Solve `expr relation 0` over R for a rational function of x, possibly with |...| terms.
+
+    The critical points (zeros and poles of every sign case, kinks of every |...|) cut the line into
+    open pieces on which the truth value is constant; the truth value is tested exactly at one
+    point of each piece and at every critical point, and the true parts are glued into intervals.
+    """
+    bars = sorted(expr.atoms(sp.Abs), key=sp.default_sort_key)
+    points: list[sp.Expr] = []
+    for bar in bars:
+        points += _real_roots(bar.args[0])
+    for signs in itertools.product((1, -1), repeat=len(bars)):
+        case = sp.together(expr.xreplace({b: s * b.args[0] for b, s in zip(bars, signs, strict=True)}))
+        numerator, denominator = sp.fraction(case)
+        points += _real_roots(numerator) + _real_roots(denominator)
+    unique: list[sp.Expr] = []
+    for p in sorted(points, key=lambda p: sp.N(p, 50)):
+        if not unique or sp.N(p - unique[-1], 50) != 0:
+            unique.append(sp.radsimp(p))
+
+    def holds(t: sp.Expr) -> bool:
+        value = sp.radsimp(expr.subs(X, t))
+        if not value.is_finite:
+            return False
+        verdict = COMPARE[relation](value)
+        if verdict is None:
+            raise ValueError(f"cannot decide the sign of {value}")
+        return bool(verdict)
+
+    if not unique:
+        return sp.S.Reals if holds(sp.Integer(0)) else sp.S.EmptySet
+    probes = [sp.floor(unique[0]) - 1]
+    probes += [(a + b) / 2 for a, b in zip(unique, unique[1:], strict=False)]
+    probes += [sp.ceiling(unique[-1]) + 1]
+    pieces: list[sp.Set] = []
+    ends = [-sp.oo, *unique, sp.oo]
+    for i, probe in enumerate(probes):
+        if holds(probe):
+            pieces.append(sp.Interval.open(ends[i], ends[i + 1]))
+    pieces += [sp.FiniteSet(p) for p in unique if holds(p)]
+    return sp.Union(*pieces)

@@ -217,19 +217,19 @@ class WarmPool:
                 self._release(sandbox)
 
     def _release(self, sandbox: Sandbox) -> None:
-        recycle = sandbox.broken or self.per_job or sandbox.jobs >= self.max_jobs
-        if not recycle:
-            with self._cond:
+        with self._cond:
+            spent = sandbox.broken or sandbox.jobs >= self.max_jobs
+            if not (spent or self.per_job or self._closed):
                 self._idle.append(sandbox)
                 self._cond.notify_all()
-            return
-        sandbox.close()
-        with self._cond:
-            if self.per_job or self._closed:
+                return
+            replace = not (self.per_job or self._closed)
+            if not replace:
                 self._total -= 1
                 self._cond.notify_all()
-                return
-        self._spawn_replacement()
+        sandbox.close()
+        if replace:
+            self._spawn_replacement()
 
     def _spawn_replacement(self) -> None:
         """Start a replacement in the background; it keeps the recycled sandbox's slot."""
