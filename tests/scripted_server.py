@@ -19,8 +19,26 @@ STATE = {"requests": 0, "delay": 0.0}
 LOCK = threading.Lock()
 
 
+RLE_RIGHT = """def run_length_encode(s):
+    out, i = [], 0
+    while i < len(s):
+        j = i
+        while j < len(s) and s[j] == s[i]:
+            j += 1
+        out.append(f"{s[i]}{j - i}")
+        i = j
+    return "".join(out)
+"""
+RLE_WRONG = """def run_length_encode(s):
+    return "".join(f"{c}1" for c in s)
+"""
+
+
 def answer_for(prompt: str, seed: int) -> str:
     digest = hashlib.sha256(f"{prompt}\x1f{seed}".encode()).digest()
+    if "def run_length_encode" in prompt:  # a code problem: right or wrong, by the seed
+        code = RLE_RIGHT if digest[0] % 2 else RLE_WRONG
+        return f"Here is my solution.\n\n```python\n{code}```\n"
     guess = digest[0] % 3 - 1  # -1, 0 or 1: sometimes right for small-answer problems
     return f"Let me think step by step.\nThe answer is \\boxed{{{guess}}}."
 

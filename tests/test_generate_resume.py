@@ -135,3 +135,29 @@ def test_existing_run_needs_resume_and_same_content(tmp_path: Path, server: str)
     )
     assert changed.returncode == 2
     assert "'seed'" in changed.stderr and "Traceback" not in changed.stderr
+
+
+@pytest.mark.docker
+def test_code_problems_flow_through_generate_and_export(tmp_path: Path, server: str) -> None:
+    """Code answers run in the real sandbox; passes become SFT, failures DPO negatives."""
+    run_dir, out_dir = tmp_path / "run", tmp_path / "data"
+    args = [
+        *VERIGEN, "generate", "--out", str(run_dir), "--count", "4", "--samples", "4", "--seed", "1",
+        "--template", "run_length_encode", "--base-url", f"{server}/v1", "--model", "scripted",
+    ]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(run_dir / "run.sqlite") as db:
+        statuses = dict(db.execute("SELECT status, COUNT(*) FROM attempts GROUP BY status").fetchall())
+    assert set(statuses) == {"pass", "wrong_answer"} and sum(statuses.values()) == 16
+    export = subprocess.run([*VERIGEN, "export", str(run_dir), "--out", str(out_dir)], capture_output=True)
+    assert export.returncode == 0
+    from datasets import load_from_disk
+
+    sft, dpo = load_from_disk(str(out_dir / "sft")), load_from_disk(str(out_dir / "dpo"))
+    assert len(sft) == statuses["pass"]
+    assert all("while i < len(s)" in row["messages"][-1]["content"] for row in sft)
+    assert len(dpo) >= 1
+    for pair in dpo:
+        assert pair["kind"] == "code" and pair["rejected_status"] == "wrong_answer"
+        assert 'f"{c}1"' in pair["rejected"][0]["content"]
