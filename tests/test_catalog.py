@@ -24,23 +24,24 @@ def test_gallery_is_current() -> None:
 
 
 def test_no_template_repeats_a_prompt_unless_it_says_so() -> None:
-    # The full 10,000-draw check is `verigen templates diversity`; 1,000 draws keeps CI quick.
-    rows = measure(all_templates(), draws=1000, seed=3)
+    # The full 10,000-draw check is `verigen templates diversity` (minutes); 100 draws per
+    # template (20 per difficulty) catches a template whose prompt space is tiny.
+    rows = measure(all_templates(), draws=100, seed=3)
     flagged = [(r.template, r.distinct) for r in rows if r.flagged]
     assert flagged == []
     for row in rows:
         if row.small_space is None:
-            assert row.distinct == 1000
+            assert row.distinct == 100
 
 
 def test_problems_are_diverse_complete_and_reproducible(tmp_path: Path) -> None:
     paths = {name: tmp_path / f"{name}.jsonl" for name in ("a", "b", "c")}
-    for name, seed in (("a", "3"), ("b", "3"), ("c", "4")):
-        args = [*VERIGEN, "problems", "--count", "5000", "--seed", seed, "--out", str(paths[name])]
+    for name, seed, count in (("a", "3", "5000"), ("b", "3", "5000"), ("c", "4", "300")):
+        args = [*VERIGEN, "problems", "--count", count, "--seed", seed, "--out", str(paths[name])]
         assert subprocess.run(args, capture_output=True).returncode == 0
     a, b, c = (paths[n].read_text() for n in ("a", "b", "c"))
     assert a == b
-    assert a != c
+    assert not set(a.splitlines()) & set(c.splitlines())
     rows = [json.loads(line) for line in a.splitlines()]
     assert len(rows) == 5000
     assert len({r["prompt"] for r in rows}) / len(rows) >= 0.99

@@ -13,6 +13,10 @@ class UnknownTemplateError(VerigenError):
     """A template name that the registry does not know."""
 
 
+class TemplateError(VerigenError):
+    """A template failed to produce a problem (a bug in the template, named in the message)."""
+
+
 class InputFileError(VerigenError):
     """An input file cannot be read or is not in the expected format."""
 

@@ -1,10 +1,11 @@
-"""Export: pure functions of the run store to SFT and DPO datasets in TRL's conversational shapes.
+"""Export: a pure function of the run store (and curation settings) to curated datasets.
 
-SFT rows: {"messages": [user, assistant], ...metadata}. DPO rows: {"prompt": [user],
-"chosen": [assistant], "rejected": [assistant], ...metadata}, chosen a `pass` and rejected a
-verified model failure of the same problem. `unverified` and `infra_error` never become rows.
-Everything is written to a temporary folder and renamed into place, so a crash never leaves a
-half-written export behind.
+Three datasets, each a DatasetDict with "train" and "test" (save_to_disk) plus one parquet and one
+jsonl file per split: `sft` ({"messages": [...]}), `dpo` ({"prompt", "chosen", "rejected"}, TRL's
+conversational preference shape) and `problems` (prompts with gold answers and pass rates). The
+curation stages (verigen.curate) decide what gets in; README.md and curation.json say what each
+stage removed. Everything is written to a temporary folder and renamed into place, so a crash never
+leaves a half-written export behind.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verigen import __version__
-from verigen.pipeline import messages_for
+from verigen.curate.card import NAMES, render_card
+from verigen.curate.decontam import Match, find_contamination, recorded_matches
+from verigen.curate.pipeline import Curated, Rows, curate
+from verigen.curate.settings import CurateSettings
+from verigen.curate.split import SPLITS
 from verigen.store import RunStore
-from verigen.types import MODEL_FAILURES, Attempt, Problem, Status
+
+CURATION_FILE = "curation.json"
 
 
 @dataclass(frozen=True)
@@ -29,124 +34,97 @@ class ExportResult:
     sft_rows: int
     dpo_rows: int
     counts: dict[str, Any]
+    curated: Curated = field(repr=False, default_factory=Curated)
 
 
-def _metadata_columns(problem: Problem, attempt: Attempt) -> dict[str, Any]:
-    return {
-        "problem_id": problem.id,
-        "template": problem.template,
-        "kind": problem.kind,
-        "difficulty": problem.difficulty,
-        "teacher_model": attempt.completion.model,
-        # Free-form metadata as a JSON string: `datasets` needs the same keys in every row.
-        "metadata": json.dumps(
-            {
-                "answer": problem.answer,
-                "template_version": problem.template_version,
-                "seed": problem.seed,
-                "index": problem.index,
-                **problem.metadata,
-            },
-            sort_keys=True,
-        ),
+def _features(name: str) -> Any:
+    """Explicit column types: the schema is the same in every export, even for empty splits or a
+    column that happens to be all null (pass_rate of problems with no decided sample)."""
+    from datasets import Features, List, Value
+
+    chat = List({"role": Value("string"), "content": Value("string")})
+    common = {
+        "teacher_model": Value("string"),
+        "problem_id": Value("string"),
+        "template": Value("string"),
+        "kind": Value("string"),
+        "difficulty": Value("int64"),
+        "pass_rate": Value("float64"),
+        "n_samples": Value("int64"),
+        "cluster_id": Value("string"),
+        "metadata": Value("string"),
     }
+    if name == "sft":
+        head = {"messages": chat, "sample_index": Value("int64"), "verdict_detail": Value("string")}
+    elif name == "dpo":
+        head = {
+            "prompt": chat,
+            "chosen": chat,
+            "rejected": chat,
+            "rejected_status": Value("string"),
+            "rejected_detail": Value("string"),
+            "chosen_sample_index": Value("int64"),
+            "rejected_sample_index": Value("int64"),
+        }
+    else:
+        head = {"prompt": chat}
+        common.pop("teacher_model")
+    return Features({**head, **common})
 
 
-def build_rows(
-    problems: list[Problem], attempts: list[Attempt], system_prompt: str | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """SFT rows from every passing attempt; one DPO pair per problem that has both a pass and a
-    verified model failure (the lowest-numbered sample of each)."""
-    by_problem: dict[str, list[Attempt]] = defaultdict(list)
-    for attempt in attempts:
-        by_problem[attempt.problem_id].append(attempt)
-    sft: list[dict[str, Any]] = []
-    dpo: list[dict[str, Any]] = []
-    for problem in problems:
-        group = sorted(by_problem.get(problem.id, []), key=lambda a: a.sample_index)
-        prompt = messages_for(problem, system_prompt)
-        passes = [a for a in group if a.verdict.status is Status.PASS]
-        failures = [a for a in group if a.verdict.status in MODEL_FAILURES]
-        for attempt in passes:
-            sft.append(
-                {
-                    "messages": [*prompt, {"role": "assistant", "content": attempt.completion.text}],
-                    "sample_index": attempt.sample_index,
-                    "verdict_detail": attempt.verdict.detail,
-                    **_metadata_columns(problem, attempt),
-                }
-            )
-        if passes and failures:
-            chosen, rejected = passes[0], failures[0]
-            dpo.append(
-                {
-                    "prompt": prompt,
-                    "chosen": [{"role": "assistant", "content": chosen.completion.text}],
-                    "rejected": [{"role": "assistant", "content": rejected.completion.text}],
-                    "rejected_status": rejected.verdict.status.value,
-                    "rejected_detail": rejected.verdict.detail,
-                    **_metadata_columns(problem, chosen),
-                }
-            )
-    return sft, dpo
+def _write_dataset(rows: Rows, folder: Path, name: str) -> None:
+    from datasets import Dataset, DatasetDict
+
+    features = _features(name)
+    data = DatasetDict(
+        {
+            s: Dataset.from_list(rows[s], features=features)
+            if rows[s]
+            else Dataset.from_dict({k: [] for k in features}, features=features)
+            for s in SPLITS
+        }
+    )
+    # An empty split must still be written as one (empty) shard, or load_from_disk cannot read it.
+    data.save_to_disk(str(folder / name), num_shards={s: 1 for s in SPLITS if not rows[s]} or None)
+    for s in SPLITS:
+        data[s].to_parquet(str(folder / f"{name}-{s}.parquet"))
+        with open(folder / f"{name}-{s}.jsonl", "w", encoding="utf-8") as fh:
+            for row in rows[s]:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _write_dataset(rows: list[dict[str, Any]], folder: Path, name: str) -> None:
-    from datasets import Dataset
-
-    dataset = Dataset.from_list(rows) if rows else Dataset.from_dict({})
-    dataset.save_to_disk(str(folder / name))
-    dataset.to_parquet(str(folder / f"{name}.parquet"))
-    with open(folder / f"{name}.jsonl", "w") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _card(manifest: dict[str, Any], counts: dict[str, Any]) -> str:
-    config = manifest.get("config", {})
-    statuses = "\n".join(f"| {k} | {v} |" for k, v in sorted(counts["verdicts"].items()))
-    templates = "\n".join(f"| {k} | {v} |" for k, v in sorted(counts["templates"].items()))
-    return f"""---
-tags: [synthetic, verified, verigen]
-configs:
-- config_name: sft
-  data_files: sft.parquet
-- config_name: dpo
-  data_files: dpo.parquet
----
-# verigen dataset
-
-Made by verigen {__version__}: templated problems with computed gold answers, solutions written
-by the teacher `{manifest.get("teacher_model", "unknown")}`, each kept only after verification.
-
-- `sft`: {counts["sft_rows"]} rows, TRL conversational format (`messages`), verdict `pass` only.
-- `dpo`: {counts["dpo_rows"]} rows (`prompt`, `chosen`, `rejected`): chosen passed verification,
-  rejected is a verified failure of the same problem (its failure type in `rejected_status`).
-
-Problems: {counts["problems"]}; attempts: {counts["attempts"]}; seed {config.get("seed")};
-samples per problem {config.get("samples")}.
-
-| verdict | attempts |
-|---|---|
-{statuses}
-
-| template | problems |
-|---|---|
-{templates}
-"""
+def _matches(manifest: dict[str, Any], problems: list[Any], settings: CurateSettings) -> list[Match]:
+    """Recorded decontamination hits, plus fresh ones for benchmarks named in the settings (a
+    benchmark checked now replaces its recorded result)."""
+    fresh: list[Match] = []
+    if settings.decontaminate:
+        fresh, _ = find_contamination(
+            problems,
+            list(settings.decontaminate),
+            settings.decontam_ngram,
+            settings.decontam_answer_match,
+        )
+    rechecked = set(settings.decontaminate)
+    return [m for m in recorded_matches(manifest) if m.benchmark not in rechecked] + fresh
 
 
-def export_run(run_dir: Path, out_dir: Path) -> ExportResult:
+def export_run(run_dir: Path, out_dir: Path, settings: CurateSettings | None = None) -> ExportResult:
+    settings = settings or CurateSettings()
     with RunStore(run_dir, create=False) as store:
         manifest = store.get_manifest()
         problems = store.problems()
         attempts = [a for a, _ in store.attempts()]
-    sft, dpo = build_rows(problems, attempts, manifest.get("config", {}).get("system_prompt"))
+    system_prompt = manifest.get("config", {}).get("system_prompt")
+    matches = _matches(manifest, problems, settings)
+    curated = curate(problems, attempts, settings, matches=matches, system_prompt=system_prompt)
+    sft_rows = sum(len(curated.sft[s]) for s in SPLITS)
+    dpo_rows = sum(len(curated.dpo[s]) for s in SPLITS)
     counts = {
         "problems": len(problems),
         "attempts": len(attempts),
-        "sft_rows": len(sft),
-        "dpo_rows": len(dpo),
+        "sft_rows": sft_rows,
+        "dpo_rows": dpo_rows,
+        "splits": curated.to_json(settings)["splits"],
         "verdicts": dict(Counter(a.verdict.status.value for a in attempts)),
         "templates": dict(Counter(p.template for p in problems)),
     }
@@ -154,10 +132,11 @@ def export_run(run_dir: Path, out_dir: Path) -> ExportResult:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        _write_dataset(sft, staging, "sft")
-        _write_dataset(dpo, staging, "dpo")
-        (staging / "README.md").write_text(_card(manifest, counts))
+        for name in NAMES:
+            _write_dataset(getattr(curated, name), staging, name)
+        (staging / "README.md").write_text(render_card(manifest, counts, curated))
         (staging / "counts.json").write_text(json.dumps(counts, indent=2, sort_keys=True))
+        (staging / CURATION_FILE).write_text(json.dumps(curated.to_json(settings), indent=2))
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -169,4 +148,4 @@ def export_run(run_dir: Path, out_dir: Path) -> ExportResult:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out_dir, len(sft), len(dpo), counts)
+    return ExportResult(out_dir, sft_rows, dpo_rows, counts, curated)

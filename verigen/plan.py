@@ -11,7 +11,10 @@ and on every machine.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -32,6 +35,8 @@ class MixPart:
 
 
 Stratum = tuple[str, int]  # (template name, difficulty)
+PARALLEL_FROM = 400  # below this, starting a pool costs more than it saves
+CHUNK = 50
 
 
 def resolve_templates(names: Sequence[str], kinds: Sequence[Kind] = ("math",)) -> list[Template]:
@@ -101,11 +106,20 @@ def _order_key(seed: int, stratum: Stratum, k: int) -> bytes:
     return hashlib.sha256(f"verigen-plan\x1f{seed}\x1f{stratum[0]}\x1f{stratum[1]}\x1f{k}".encode()).digest()
 
 
-def plan_problems(counts: dict[Stratum, int], seed: int) -> list[Problem]:
-    """Problems meeting `counts` exactly, interleaved in a seed-determined order."""
+def _sample_chunk(jobs: list[tuple[str, int, int, int]]) -> list[Problem]:
+    return [get_template(name).sample(seed, index, level) for name, seed, index, level in jobs]
+
+
+def plan_problems(counts: dict[Stratum, int], seed: int, workers: int | None = None) -> list[Problem]:
+    """Problems meeting `counts` exactly, interleaved in a seed-determined order. Large plans are
+    sampled on a process pool (each item has its own RNG, so the result is the same)."""
     slots = [(stratum, k) for stratum, n in counts.items() for k in range(n)]
     slots.sort(key=lambda slot: _order_key(seed, *slot))
-    return [
-        get_template(name).sample(seed, index, difficulty)
-        for index, ((name, difficulty), _) in enumerate(slots)
-    ]
+    jobs = [(name, seed, index, level) for index, ((name, level), _) in enumerate(slots)]
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) < PARALLEL_FROM:
+        return _sample_chunk(jobs)
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    # Fork-started workers inherit templates loaded from --templates-dir, which spawn would lose.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [p for chunk in pool.map(_sample_chunk, chunks) for p in chunk]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from verigen.errors import UnknownTemplateError, VerigenError
+from verigen.errors import TemplateError, UnknownTemplateError, VerigenError
 from verigen.math.gold import AnswerType, MathGold
 from verigen.types import Kind, Problem, problem_id
 
@@ -59,7 +59,13 @@ class Template(ABC):
         if difficulty not in DIFFICULTIES:
             raise VerigenError(f"difficulty must be 1-5, got {difficulty}")
         rng = item_rng(self.name, self.version, seed, index, difficulty)
-        prompt, answer, metadata = self._make(rng, difficulty)
+        try:
+            prompt, answer, metadata = self._make(rng, difficulty)
+        except Exception as exc:
+            raise TemplateError(
+                f"template {self.name!r} failed at seed {seed}, index {index}, difficulty {difficulty}:"
+                f" {type(exc).__name__}: {exc}"
+            ) from exc
         return Problem(
             id=problem_id(self.name, self.version, seed, index, difficulty),
             template=self.name,

@@ -137,7 +137,7 @@ class FlattenNested(CodeTemplate):
         # Knobs: nesting depth (2 .. 6) and branching width (2 .. 6) grow with difficulty.
         depth, width = (2, 3, 4, 5, 6)[difficulty - 1], (2, 3, 3, 4, 6)[difficulty - 1]
         a, b = rng.sample(KEYS, 2)
-        examples = [[{a: {b: 1, "c": [True, None]}, "d": "x"}], [_object(rng, 2, 2)]]
+        examples = [[{a: {b: rng.randint(0, 99), "c": [True, None]}, "d": _leaf(rng)}], [_object(rng, 2, 3)]]
         hidden = [
             [{}],
             [{a: rng.randint(0, 9)}],

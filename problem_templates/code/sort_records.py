@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from verigen.code.template import CodeItem, CodeTemplate
@@ -71,11 +72,12 @@ PHRASINGS = (
 SYLLABLES = ("ka", "lo", "mi", "ra", "to", "ne", "su", "vi", "da", "po", "el", "an", "jo", "ri")
 
 
+# Every name of one to three syllables (all syllables have two letters, so the names are distinct).
+NAMES = tuple("".join(parts) for size in (1, 2, 3) for parts in itertools.product(SYLLABLES, repeat=size))
+
+
 def _names(rng: random.Random, count: int) -> list[str]:
-    names: set[str] = set()
-    while len(names) < count:
-        names.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3))))
-    return sorted(names)
+    return rng.sample(NAMES, count)
 
 
 def _text(records: list[tuple[str, int]]) -> str:
@@ -99,9 +101,7 @@ class SortRecords(CodeTemplate):
         low = 0 if difficulty < 3 else -bound // 2
 
         def records(n: int, lo: int, hi: int) -> list[tuple[str, int]]:
-            names = _names(rng, n)
-            rng.shuffle(names)
-            return [(name, rng.randint(lo, hi)) for name in names]
+            return [(name, rng.randint(lo, hi)) for name in _names(rng, n)]
 
         examples = [_text(records(4, 0, 12)), _text(records(5, 5, 15))]
         hidden = [

@@ -72,8 +72,8 @@ def signed(rng: random.Random, low: int, high: int) -> int:
 
 
 def tex(expr: sp.Basic) -> str:
-    """LaTeX for a prompt: natural log printed as \\ln, as in gold answers."""
-    return sp.latex(expr, ln_notation=True)
+    """LaTeX for a prompt: natural log printed as \\ln (as in gold answers), arctan not atan."""
+    return sp.latex(expr, ln_notation=True, inv_trig_style="full")
 
 
 def one_of(rng: random.Random, options: tuple[str, ...] | list[str], **fields: object) -> str:
@@ -151,3 +151,17 @@ def sign_chart(expr: sp.Expr, relation: str) -> sp.Set:
             pieces.append(sp.Interval.open(ends[i], ends[i + 1]))
     pieces += [sp.FiniteSet(p) for p in unique if holds(p)]
     return sp.Union(*pieces)
+
+
+def decimal(value: sp.Rational) -> str:
+    """A terminating rational as an exact decimal string (12.5, not 25/2)."""
+    value = sp.Rational(value)
+    places = 0
+    while 10**places % value.q:
+        places += 1
+        if places > 60:
+            raise ValueError(f"{value} is not a terminating decimal")
+    scaled = abs(int(value * 10**places))
+    digits = str(scaled).rjust(places + 1, "0")
+    text = digits if not places else f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+    return f"-{text}" if value < 0 else text

@@ -70,5 +70,8 @@ class AbsoluteValueInequality(MathTemplate):
             if is_interval_answer(answer):
                 break
         question = one_of(rng, PHRASINGS, ineq=text)
-        metadata = {"constraints": [{"expr": encode(e), "relation": r} for e, r in constraints], "latex": text}
+        metadata = {
+            "constraints": [{"expr": encode(e), "relation": r} for e, r in constraints],
+            "latex": text,
+        }
         return MathItem(question, answer, AnswerType.INTERVAL, metadata)

@@ -22,7 +22,9 @@ LEVELS = {1: (2, 9, 0.0), 2: (3, 5, 0.33), 3: (3, 9, 0.0), 4: (4, 4, 0.33), 5: (
 
 def random_matrix(rng: random.Random, n: int, bound: int, zeros: float) -> list[list[int]]:
     while True:
-        rows = [[0 if rng.random() < zeros else rng.randint(-bound, bound) for _ in range(n)] for _ in range(n)]
+        rows = [
+            [0 if rng.random() < zeros else rng.randint(-bound, bound) for _ in range(n)] for _ in range(n)
+        ]
         if sp.Matrix(rows).det() != 0:
             return rows
 

@@ -79,8 +79,21 @@ def _symbolic(rng: random.Random, difficulty: int, names: list[str]) -> tuple[st
 
 
 NUMERIC_BASES = {
-    2: (("4", 2), ("8", 3), ("16", 4), ("32", 5), ("\\sqrt{2}", sp.Rational(1, 2)), ("\\sqrt[3]{4}", sp.Rational(2, 3))),
-    3: (("9", 2), ("27", 3), ("81", 4), ("\\sqrt{3}", sp.Rational(1, 2)), ("\\sqrt[3]{9}", sp.Rational(2, 3))),
+    2: (
+        ("4", 2),
+        ("8", 3),
+        ("16", 4),
+        ("32", 5),
+        ("\\sqrt{2}", sp.Rational(1, 2)),
+        ("\\sqrt[3]{4}", sp.Rational(2, 3)),
+    ),
+    3: (
+        ("9", 2),
+        ("27", 3),
+        ("81", 4),
+        ("\\sqrt{3}", sp.Rational(1, 2)),
+        ("\\sqrt[3]{9}", sp.Rational(2, 3)),
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from verigen.templates import MathItem, MathTemplate, register
 #   1  two linear inequalities joined by "and", positive x-coefficients, integer data
 #   2  two linear inequalities with x on both sides and negative coefficients (the sign flips)
 #   3  two linear inequalities joined by "or" (a union of rays, or a single ray)
-#   4  three linear inequalities with fractional coefficients, all required
+#   4  three linear inequalities with fractional coefficients (one may be redundant)
 #   5  a quadratic inequality together with a linear one
 
 RELATIONS = ("<", "<=", ">", ">=")
@@ -66,17 +66,20 @@ class InequalitySystem(MathTemplate):
             count = 3 if difficulty == 4 else 2
             parts = [_quadratic(rng)] if difficulty == 5 else []
             parts += [_linear(rng, difficulty) for _ in range(count - len(parts))]
-            if any(sp.expand(lhs - rhs).is_constant() for lhs, rhs, _ in parts):
+            if any(not sp.expand(lhs - rhs).has(X) for lhs, rhs, _ in parts):
                 continue
             sets = [sign_chart(sp.expand(lhs - rhs), rel) for lhs, rhs, rel in parts]
             answer = sp.Intersection(*sets) if connective == "and" else sp.Union(*sets)
-            # every inequality must matter: dropping one changes the answer
+            # every inequality must matter (dropping one changes the answer), except at level 4
             if not is_interval_answer(answer):
                 continue
             combine = sp.Intersection if connective == "and" else sp.Union
-            if any(combine(*(s for j, s in enumerate(sets) if j != i)) == answer for i in range(len(sets))):
-                continue
-            break
+            redundant = sum(
+                combine(*(s for j, s in enumerate(sets) if j != i)) == answer for i in range(len(sets))
+            )
+            # three rays meet in at most two binding ends: one of three may be redundant (a distractor)
+            if redundant <= (1 if difficulty == 4 else 0):
+                break
         texts = [_text(*part) for part in parts]
         if connective == "or":
             system = " or ".join(f"${t}$" for t in texts)

@@ -56,7 +56,9 @@ class LinearMapImage(MathTemplate):
                 a=pmatrix(a),
                 v=pmatrix(v),
             )
-            return MathItem(question, answer, AnswerType.MATRIX, {"kind": "apply", "a": a, "v": v, "power": 1})
+            return MathItem(
+                question, answer, AnswerType.MATRIX, {"kind": "apply", "a": a, "v": v, "power": 1}
+            )
         if difficulty == 3:
             if rng.random() < 0.5:
                 a, b = _matrix(rng, 2, 2, 9), _matrix(rng, 2, 2, 9)
@@ -100,7 +102,9 @@ class LinearMapImage(MathTemplate):
                 v=pmatrix(v),
                 k=k,
             )
-            return MathItem(question, answer, AnswerType.MATRIX, {"kind": "apply", "a": a, "v": v, "power": k})
+            return MathItem(
+                question, answer, AnswerType.MATRIX, {"kind": "apply", "a": a, "v": v, "power": k}
+            )
         while True:
             u1, u2 = _vector(rng, 2, 4), _vector(rng, 2, 4)
             basis = sp.Matrix([[u1[0][0], u2[0][0]], [u1[1][0], u2[1][0]]])

@@ -99,9 +99,7 @@ def _successive(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     value = sp.Integer(start)
     for c in changes:
         value *= 1 + sp.Rational(c, 100)
-    steps = ", then ".join(
-        f"{'increased' if c > 0 else 'decreased'} by ${abs(c)}\\%$" for c in changes
-    )
+    steps = ", then ".join(f"{'increased' if c > 0 else 'decreased'} by ${abs(c)}\\%$" for c in changes)
     question = one_of(
         rng,
         (

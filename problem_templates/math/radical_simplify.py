@@ -83,7 +83,10 @@ class RadicalSimplify(MathTemplate):
                 coefficient = "" if abs(c) == 1 else str(abs(c))
                 terms += f" {sign} {coefficient}\\sqrt{{{s * s * b}}}"
             a, radicand = _coefficient_and_radicand(value, 2)
-            metadata = {"kind": "sum", "terms": [[c, s * s * b] for c, s in zip(coefficients, squares, strict=True)]}
+            metadata = {
+                "kind": "sum",
+                "terms": [[c, s * s * b] for c, s in zip(coefficients, squares, strict=True)],
+            }
             question = _form_question(rng, terms.strip(), "a\\sqrt{b}", "a, b", SQRT_EXTRA)
             return MathItem(question, sp.Tuple(a, radicand), AnswerType.TUPLE, metadata)
         if difficulty == 4:

@@ -78,7 +78,11 @@ def _simple(rng: random.Random) -> tuple[sp.Expr, sp.Expr, str] | None:
     r = rng.randint(-9, 9)
     b, c = -(p + r), -p * r  # x^2 + b x - c = (x - p)(x - r): the root p is extraneous
     top = X**2 + b * X
-    return top / (X - p), c / (X - p), f"{_fraction(top, X - p, True)} = {_fraction(sp.Integer(c), X - p, True)}"
+    return (
+        top / (X - p),
+        c / (X - p),
+        f"{_fraction(top, X - p, True)} = {_fraction(sp.Integer(c), X - p, True)}",
+    )
 
 
 @register

@@ -80,7 +80,7 @@ class RationalExpressionValue(MathTemplate):
             expression = sp.Add(*(sp.expand(n) / sp.expand(d) for n, d in terms))
             simplified = sp.cancel(sp.together(expression))
             combined = sp.together(expression)
-            if simplified.is_constant() or sp.degree(sp.denom(simplified), X) >= sp.degree(
+            if not simplified.has(X) or sp.degree(sp.denom(simplified), X) >= sp.degree(
                 sp.denom(combined), X
             ):
                 continue  # nothing cancels, or nothing is left

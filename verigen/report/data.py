@@ -6,13 +6,11 @@ model output) and from an export's files are escaped by the HTML layer, never he
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verigen.errors import StoreError
 from verigen.store import RunStore
 from verigen.types import MODEL_FAILURES, Status
 
@@ -39,10 +37,12 @@ class CurationStage:
     """One stage of the export's curation (dedup, decontamination, filters, pairing)."""
 
     name: str
+    unit: str | None  # what kept/removed count: problems, responses, pairs...
     kept: int | None
     removed: int
     reasons: dict[str, int]
     examples: list[str]
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,10 @@ class ReportData:
     sft_rows: int = 0
     dpo_rows: int = 0
     rows_source: str = "store"
+    splits: dict[str, dict[str, int]] | None = None  # split -> {"sft": n, "dpo": n, ...}
     curation: list[CurationStage] | None = None
-    curation_length: dict[str, Any] | None = None
+    curation_lengths: dict[str, Any] | None = None
+    decontamination: list[dict[str, Any]] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -107,7 +109,9 @@ def gather(run_dir: Path, export_dir: Path | None = None) -> ReportData:
         _read_store(store, data)
         _read_strata(store, data)
     if export_dir is not None:
-        _read_export(Path(export_dir), data)
+        from verigen.report.exported import read_export
+
+        read_export(Path(export_dir), data)
     return data
 
 
@@ -119,7 +123,6 @@ def _read_store(store: RunStore, data: ReportData) -> None:
     seen_status: set[str] = set()
     passes_len: list[int] = []
     failures_len: list[int] = []
-    sft = 0
     pass_ids: set[str] = set()
     fail_ids: set[str] = set()
     for attempt, created in store.attempts():
@@ -138,7 +141,6 @@ def _read_store(store: RunStore, data: ReportData) -> None:
             cell[1] += 1
             solved.add(problem.id)
             passes_len.append(len(text))
-            sft += 1
             pass_ids.add(problem.id)
         elif status in MODEL_FAILURES:
             failures_len.append(len(text))
@@ -163,9 +165,9 @@ def _read_store(store: RunStore, data: ReportData) -> None:
     order = {s.value: i for i, s in enumerate(Status)}
     data.examples.sort(key=lambda e: order.get(e.status, len(order)))
     data.lengths = {"chosen": passes_len, "rejected": failures_len}
-    # Before any curation: every pass is an SFT row, each problem with a pass and a verified
-    # model failure gives one DPO pair (the rules of verigen.export.build_rows).
-    data.sft_rows, data.dpo_rows = sft, len(pass_ids & fail_ids)
+    # Before any curation: every pass could be an SFT row, and each problem with a pass and a
+    # verified model failure could give a DPO pair. An export's own counts replace these.
+    data.sft_rows, data.dpo_rows = data.passes, len(pass_ids & fail_ids)
 
 
 def _read_strata(store: RunStore, data: ReportData) -> None:
@@ -185,75 +187,6 @@ def _read_strata(store: RunStore, data: ReportData) -> None:
             continue
         made, solved = produced.get(key, (0, 0))
         data.strata.append(Stratum(key[0], key[1], requested.get(key, 0) if has_plan else None, made, solved))
-
-
-def _read_export(export_dir: Path, data: ReportData) -> None:
-    if not export_dir.is_dir():
-        raise StoreError(f"no export folder at {export_dir}")
-    sft = _jsonl_rows(export_dir / "sft.jsonl")
-    dpo = _jsonl_rows(export_dir / "dpo.jsonl")
-    if sft is not None and dpo is not None:
-        data.sft_rows, data.dpo_rows, data.rows_source = len(sft), len(dpo), "export"
-        chosen = [_last_content(row.get("chosen")) for row in dpo]
-        rejected = [_last_content(row.get("rejected")) for row in dpo]
-        data.lengths = {
-            "chosen": [len(t) for t in chosen if t is not None],
-            "rejected": [len(t) for t in rejected if t is not None],
-        }
-        data.lengths_source = "export"
-    else:
-        data.warnings.append(f"{export_dir} has no sft.jsonl/dpo.jsonl; row counts are the store's")
-    _read_curation(export_dir / "curation.json", data)
-
-
-def _jsonl_rows(path: Path) -> list[dict[str, Any]] | None:
-    if not path.is_file():
-        return None
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                rows.append(row if isinstance(row, dict) else {})
-    return rows
-
-
-def _last_content(messages: Any) -> str | None:
-    if isinstance(messages, list) and messages and isinstance(messages[-1], dict):
-        content = messages[-1].get("content")
-        return content if isinstance(content, str) else None
-    return None
-
-
-def _read_curation(path: Path, data: ReportData) -> None:
-    """Read curation.json when present; a malformed one becomes a warning, never a crash."""
-    if not path.is_file():
-        return
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        stages = []
-        for stage in raw.get("stages", []):
-            reasons = {str(k): int(v) for k, v in (stage.get("reasons") or {}).items()}
-            kept = stage.get("kept")
-            stages.append(
-                CurationStage(
-                    name=str(stage.get("name", "?")),
-                    kept=int(kept) if kept is not None else None,
-                    removed=int(stage.get("removed", sum(reasons.values()))),
-                    reasons=reasons,
-                    examples=[_example_text(x) for x in (stage.get("examples") or [])[:5]],
-                )
-            )
-        length = raw.get("length")
-        data.curation = stages
-        data.curation_length = length if isinstance(length, dict) else None
-    except (ValueError, TypeError, AttributeError) as exc:
-        data.warnings.append(f"{path.name} could not be read ({type(exc).__name__}); curation not shown")
-
-
-def _example_text(example: Any) -> str:
-    text = example if isinstance(example, str) else json.dumps(example, ensure_ascii=False, sort_keys=True)
-    return text[:EXAMPLE_CHARS]
 
 
 def per_template(data: ReportData) -> dict[str, list[int]]:

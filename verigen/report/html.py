@@ -16,6 +16,7 @@ from verigen.report.data import ReportData, per_template
 from verigen.report.plots import Plot
 from verigen.report.summary import ReportSummary
 
+MAX_MATCHES = 20  # decontamination matches listed in the page
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 CSS = """
@@ -38,16 +39,16 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _table(header: list[str], rows: list[list[object]], numeric: set[int] | None = None) -> str:
+def _table(header: list[str] | None, rows: list[list[object]], numeric: set[int] | None = None) -> str:
     numeric = numeric or set()
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    head = "<thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr></thead>" if header else ""
     body = "".join(
         "<tr>"
         + "".join(f"<td{' class=num' if i in numeric else ''}>{_e(v)}</td>" for i, v in enumerate(r))
         + "</tr>"
         for r in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table>{head}<tbody>{body}</tbody></table>"
 
 
 def _figure(plot_id: str, plot: Plot | None, empty: str) -> str:
@@ -66,9 +67,10 @@ def _templates_section(data: ReportData) -> str:
         row[0] += s.requested or 0
         row[1] += s.produced
         row[2] += s.solved
+    totals = per_template(data)
     rows: list[list[object]] = []
-    for name in sorted(set(strata) | set(per_template(data))):
-        attempts, passed = per_template(data).get(name, [0, 0])
+    for name in sorted(set(strata) | set(totals)):
+        attempts, passed = totals.get(name, [0, 0])
         requested, produced, solved = strata.get(name, [0, 0, 0])
         rate = f"{passed / attempts:.1%}" if attempts else "-"
         kind = data.template_kinds.get(name, "?")
@@ -86,23 +88,43 @@ def _templates_section(data: ReportData) -> str:
     return f"<h2>Templates</h2>{note}{_table(header, rows, {2, 3, 4, 5, 6})}"
 
 
+def _compact(value: object, limit: int = 160) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _curation_section(data: ReportData) -> str:
     if data.curation is None:
         return ""
     rows: list[list[object]] = []
-    for stage in data.curation:
-        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(stage.reasons.items())) or "-"
-        rows.append([stage.name, "-" if stage.kept is None else stage.kept, stage.removed, reasons])
-    parts = ["<h3>Curation stages</h3>", _table(["stage", "kept", "removed", "reasons"], rows, {1, 2})]
-    if data.curation_length:
-        length_rows = [[k, json.dumps(v, sort_keys=True)] for k, v in sorted(data.curation_length.items())]
-        parts += ["<h3>Length filter</h3>", _table(["setting", "value"], length_rows)]
-    for stage in data.curation:
-        if stage.examples:
-            examples = "".join(f"<pre>{_e(x)}</pre>" for x in stage.examples)
+    for st in data.curation:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(st.reasons.items())) or "-"
+        kept = "-" if st.kept is None else st.kept
+        rows.append(
+            [st.name, st.unit or "-", kept, st.removed, reasons, _compact(st.stats) if st.stats else ""]
+        )
+    header = ["stage", "unit", "kept", "removed", "reasons", "stats"]
+    parts = ["<h3>Curation stages</h3>", _table(header, rows, {2, 3})]
+    for st in data.curation:
+        if st.examples:
+            summary = f"{_e(st.name)}: examples of what was removed"
             parts.append(
-                f"<details><summary>{_e(stage.name)}: examples removed</summary>{examples}</details>"
+                f"<details><summary>{summary}</summary><pre>{_e(chr(10).join(st.examples))}</pre></details>"
             )
+    if data.decontamination:
+        shown = data.decontamination[:MAX_MATCHES]
+        keys = list(dict.fromkeys(k for m in shown for k in m))
+        match_rows = [
+            [m.get(k, "") if isinstance(m.get(k), str | int) else _compact(m.get(k)) for k in keys]
+            for m in shown
+        ]
+        more = len(data.decontamination) - len(shown)
+        hidden = f" ({more} not shown)" if more > 0 else ""
+        note = f"<p>{len(data.decontamination)} benchmark matches{hidden}.</p>"
+        parts += ["<h3>Decontamination matches</h3>", note, _table(keys, match_rows)]
+    if data.curation_lengths:
+        length_rows = [[k, _compact(v, 400)] for k, v in sorted(data.curation_lengths.items())]
+        parts += ["<h3>Lengths after curation</h3>", _table(["", "statistics"], length_rows)]
     return "".join(parts)
 
 
@@ -133,7 +155,7 @@ def render_html(data: ReportData, summary: ReportSummary, plots: list[tuple[str,
     title = f"verigen run report: {data.run_dir.name}"
     figures = {plot_id: _figure(plot_id, plot, empty) for plot_id, plot, empty in plots}
     warnings = "".join(f'<p class="warn">{_e(w)}</p>' for w in data.warnings)
-    headline = _table(["", ""], [[label, value] for label, value in summary.rows()])
+    headline = _table(None, [[label, value] for label, value in summary.rows()])
     export = f"<p>Export: <code>{_e(data.export_dir)}</code></p>" if data.export_dir else ""
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>

@@ -85,8 +85,12 @@ def pass_rate_heatmap(data: ReportData) -> Plot | None:
             ax.text(col, row, f"{value:.0%}\nn={int(counts[row, col])}", ha="center", va="center", fontsize=7)
     fig.colorbar(image, ax=ax, label="pass rate (attempts)", fraction=0.05)
     ax.set_title("Pass rate by template and difficulty")
-    return Plot("plot-pass-rate", "Pass rate by template and difficulty",
-                "Heatmap of the pass rate per template and difficulty", _png(fig))  # fmt: skip
+    return Plot(
+        "plot-pass-rate",
+        "Pass rate by template and difficulty",
+        "Heatmap of the pass rate per template and difficulty",
+        _png(fig),
+    )
 
 
 def failure_types(data: ReportData) -> Plot | None:
@@ -107,6 +111,7 @@ def failure_types(data: ReportData) -> Plot | None:
     ax.set_yticks(y + height * (len(kinds) - 1) / 2, [_label(s) for s in order])
     ax.invert_yaxis()
     ax.set_xlabel("attempts")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.set_title("Failure types (verdicts other than pass)")
     return Plot(
@@ -134,11 +139,18 @@ def response_lengths(data: ReportData) -> Plot | None:
             )
     ax.set_xlabel("response length (characters)")
     ax.set_ylabel("responses")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
-    source = "DPO pairs of the export" if data.lengths_source == "export" else "passes vs model failures"
+    source = (
+        "DPO pairs of the export" if data.lengths_source == "export" else "passes vs model failures (store)"
+    )
     ax.set_title(f"Response lengths: chosen vs rejected ({source})")
-    return Plot("plot-lengths", "Response lengths, chosen vs rejected",
-                "Histograms of chosen and rejected response lengths", _png(fig))  # fmt: skip
+    return Plot(
+        "plot-lengths",
+        f"Response lengths, chosen vs rejected: {source}",
+        "Histograms of chosen and rejected response lengths",
+        _png(fig),
+    )
 
 
 def throughput(data: ReportData) -> Plot | None:
@@ -209,8 +221,12 @@ def requested_vs_produced(data: ReportData) -> Plot | None:
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     where = "per stratum (template, difficulty)" if per_stratum else "per template (difficulties summed)"
     ax.set_title(f"Requested vs produced {where}")
-    return Plot("plot-strata", "Requested vs produced per stratum",
-                "Bar chart of requested, produced and solved problems per template", _png(fig))  # fmt: skip
+    return Plot(
+        "plot-strata",
+        "Requested vs produced per stratum",
+        "Bar chart of requested, produced and solved problems per template",
+        _png(fig),
+    )
 
 
 def curation(data: ReportData) -> Plot | None:
@@ -234,9 +250,9 @@ def curation(data: ReportData) -> Plot | None:
     for row, stage in enumerate(stages):
         kept = "" if stage.kept is None else f", kept {stage.kept}"
         ax.text(left[row], row, f" removed {stage.removed}{kept}", va="center", fontsize=8)
-    ax.set_yticks(y, [_label(s.name) for s in stages])
+    ax.set_yticks(y, [_label(s.name + (f" ({s.unit})" if s.unit else "")) for s in stages])
     ax.invert_yaxis()
-    ax.set_xlabel("rows removed")
+    ax.set_xlabel("removed (in each stage's unit)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.25)
     if reasons or other.any():

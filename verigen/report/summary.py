@@ -38,6 +38,7 @@ class ReportSummary:
     teacher_model: str
     seed: int | None
     verdicts: dict[str, int] = field(default_factory=dict)
+    splits: dict[str, dict[str, int]] | None = None  # export splits: split -> {"sft": n, "dpo": n}
 
     @classmethod
     def from_data(cls, data: ReportData, out_path: Path | None = None) -> ReportSummary:
@@ -62,17 +63,25 @@ class ReportSummary:
             teacher_model=data.teacher_model,
             seed=data.seed,
             verdicts=dict(sorted(verdicts.items())),
+            splits=data.splits,
         )
 
     def rows(self) -> list[tuple[str, str]]:
         """(label, value) pairs of the headline table, in display order."""
-        where = "exported" if self.rows_source == "export" else "before curation"
+
+        def where(name: str) -> str:
+            if self.rows_source != "export":
+                return "before curation"
+            if not self.splits:
+                return "exported"
+            return "exported; " + ", ".join(f"{s} {n.get(name, 0)}" for s, n in self.splits.items())
+
         return [
             ("problems", f"{self.problems} ({self.solved} solved at least once)"),
             ("attempts", str(self.attempts)),
             ("pass rate", f"{self.pass_rate:.1%} ({self.passes} of {self.attempts} attempts)"),
-            ("SFT rows", f"{self.sft_rows} ({where})"),
-            ("DPO pairs", f"{self.dpo_pairs} ({where})"),
+            ("SFT rows", f"{self.sft_rows} ({where('sft')})"),
+            ("DPO pairs", f"{self.dpo_pairs} ({where('dpo')})"),
             ("teacher tokens", f"{self.prompt_tokens} prompt + {self.completion_tokens} completion"),
             ("run duration", f"{format_duration(self.duration_s)} (first to last attempt)"),
             ("teacher model", self.teacher_model),

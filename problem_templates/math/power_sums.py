@@ -1,0 +1,108 @@
+"""Sums of squares and cubes (and related polynomial sums) over ranges of integers."""
+
+from __future__ import annotations
+
+import random
+
+import sympy as sp
+
+from problem_templates.math._helpers import NAMES, PLACES, nonzero, one_of
+from verigen.math.gold import AnswerType, encode
+from verigen.templates import MathItem, MathTemplate, register
+
+# Knobs by difficulty (the summand, the range, and how it is presented):
+#   1  1^2 + ... + n^2 (n <= 60) or 1^3 + ... + n^3 (n <= 40), sometimes as stacked cannonballs/boxes
+#   2  the same with n up to 500 (squares) / 300 (cubes), mostly in sigma notation
+#   3  squares or cubes from m to n (1 < m < n <= 150)
+#   4  odd squares 1^2 + 3^2 + ... , k(k + 1), or even cubes, up to about 100 terms
+#   5  (a k + b)^2 or k^3 - c k summed for k = 1..n, or the alternating sum 1^2 - 2^2 + 3^2 - ... +- n^2
+
+K = sp.Symbol("k", integer=True, positive=True)
+
+
+def _sigma(summand: sp.Expr, low: int, high: int) -> str:
+    body = f"\\left({sp.latex(summand)}\\right)" if summand.is_Add else sp.latex(summand)
+    return f"\\sum_{{k={low}}}^{{{high}}} {body}"
+
+
+@register
+class PowerSums(MathTemplate):
+    name = "power_sums"
+    area = "sequences"
+    description = "Sums of squares, cubes and related polynomial summands over integer ranges."
+
+    def generate(self, rng: random.Random, difficulty: int) -> MathItem:
+        if difficulty in (1, 2):
+            power = rng.choice((2, 3))
+            top = {(1, 2): 60, (1, 3): 40, (2, 2): 500, (2, 3): 300}[(difficulty, power)]
+            n = rng.randint(5, top)
+            summand, low, high = K**power, 1, n
+            written = f"1^{{{power}}} + 2^{{{power}}} + 3^{{{power}}} + \\dots + {n}^{{{power}}}"
+            if difficulty == 2:
+                written = _sigma(summand, 1, n) if rng.random() < 0.7 else written
+            if power == 2 and difficulty == 1 and rng.random() < 0.5:
+                question = (
+                    f"{rng.choice(NAMES)} stacks oranges at a market in {rng.choice(PLACES)} in a square pyramid: "
+                    f"the top layer has $1$ orange, the next $2 \\times 2$, then $3 \\times 3$, and so on, with "
+                    f"${n}$ layers in all. How many oranges are in the stack?"
+                )
+            else:
+                question = one_of(
+                    rng,
+                    (
+                        "Compute ${s}$.",
+                        "Find the value of ${s}$.",
+                        "What is ${s}$?",
+                        "Evaluate the sum ${s}$.",
+                    ),
+                    s=written,
+                )
+        elif difficulty == 3:
+            power = rng.choice((2, 3))
+            low = rng.randint(2, 60)
+            high = rng.randint(low + 3, 150)
+            summand = K**power
+            written = f"{low}^{{{power}}} + {low + 1}^{{{power}}} + \\dots + {high}^{{{power}}}"
+            question = one_of(
+                rng,
+                ("Compute ${s}$.", "Find the sum ${s}$.", "Evaluate ${s}$, the sum of consecutive {kind}."),
+                s=written,
+                kind="squares" if power == 2 else "cubes",
+            )
+        elif difficulty == 4:
+            kind = rng.choice(("odd_squares", "pronic", "even_cubes"))
+            n = rng.randint(5, 100 if kind != "even_cubes" else 50)
+            summand = {"odd_squares": (2 * K - 1) ** 2, "pronic": K * (K + 1), "even_cubes": (2 * K) ** 3}[
+                kind
+            ]
+            low, high = 1, n
+            shapes = {
+                "odd_squares": "1^{2} + 3^{2} + 5^{2} + \\dots + " + f"{2 * n - 1}^{{2}}",
+                "pronic": f"1 \\cdot 2 + 2 \\cdot 3 + 3 \\cdot 4 + \\dots + {n} \\cdot {n + 1}",
+                "even_cubes": "2^{3} + 4^{3} + 6^{3} + \\dots + " + f"{2 * n}^{{3}}",
+            }
+            written = shapes[kind] if rng.random() < 0.6 else _sigma(summand, 1, n)
+            question = one_of(
+                rng, ("Compute ${s}$.", "Find the value of ${s}$.", "What is ${s}$?"), s=written
+            )
+        else:
+            kind = rng.choice(("affine_square", "cubic", "alternating"))
+            n = rng.randint(5, 80)
+            low, high = 1, n
+            if kind == "affine_square":
+                summand = (rng.randint(2, 6) * K + nonzero(rng, 9)) ** 2
+            elif kind == "cubic":
+                summand = K**3 - rng.randint(1, 20) * K
+            else:
+                summand = (-1) ** (K + 1) * K**2
+            if kind == "alternating":
+                sign = "+" if n % 2 else "-"
+                written = f"1^{{2}} - 2^{{2}} + 3^{{2}} - 4^{{2}} + \\dots {sign} {n}^{{2}}"
+            else:
+                written = _sigma(summand, 1, n)
+            question = one_of(
+                rng, ("Compute ${s}$.", "Evaluate ${s}$.", "Find the exact value of ${s}$."), s=written
+            )
+        value = sp.summation(summand, (K, low, high))
+        metadata = {"summand": encode(summand), "low": low, "high": high}
+        return MathItem(question, sp.Integer(value), AnswerType.INTEGER, metadata)
