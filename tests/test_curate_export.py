@@ -14,6 +14,7 @@ from curate_runs import attempt, code_solution, math_solution, question, sample,
 from datasets import Dataset, DatasetDict, load_from_disk
 
 from verigen.curate import CurateSettings, decontaminate_run
+from verigen.curate.text import normalize
 from verigen.export import export_run
 from verigen.types import Status
 
@@ -46,11 +47,15 @@ def build(tmp_path: Path) -> dict:
     for p in [*intervals, near]:
         attempts += [
             attempt(p, 0, code_solution(p, f"    return sorted(args[0])  # {p.id}", 0)),
-            attempt(p, 1, code_solution(p, "    return args[0]", 1), Status.WRONG_ANSWER, detail="test 2: ..."),
+            attempt(
+                p, 1, code_solution(p, "    return args[0]", 1), Status.WRONG_ANSWER, detail="test 2: ..."
+            ),
         ]
     attempts += [
         attempt(rle, 0, code_solution(rle, RLE, 0)),
-        attempt(rle, 1, code_solution(rle, "    return 1/0", 1), Status.RUNTIME_ERROR, detail="ZeroDivisionError"),
+        attempt(
+            rle, 1, code_solution(rle, "    return 1/0", 1), Status.RUNTIME_ERROR, detail="ZeroDivisionError"
+        ),
         attempt(rle, 2, code_solution(rle, "    return ''", 2), Status.WRONG_ANSWER, detail="test 1: ''"),
     ]
     # Defects: a truncated pass, a looping failure.
@@ -68,7 +73,9 @@ def build(tmp_path: Path) -> dict:
     examples = intervals[1].prompt.split("Examples:")[1].split("Reply")[0]
     pq.write_table(pa.table({"text": ["Test cases: " + examples]}), parquet)
     folder = tmp_path / "math500"
-    DatasetDict({"test": Dataset.from_list([{"problem": question(lcm[0]) + " (hard)"}])}).save_to_disk(str(folder))
+    DatasetDict({"test": Dataset.from_list([{"problem": question(lcm[0]) + " (hard)"}])}).save_to_disk(
+        str(folder)
+    )
     return {
         "math": math, "lcm": lcm, "intervals": intervals, "rle": rle, "exact": exact, "near": near,
         "benchmarks": (str(jsonl), str(parquet), str(folder)),
@@ -129,9 +136,14 @@ def test_rows_carry_failure_types_difficulty_and_lengths(exported) -> None:
     dpo = _all(out, "dpo")
     assert {row["rejected_status"] for row in dpo} == {"wrong_answer", "runtime_error"}
     rle_pair = next(row for row in dpo if row["problem_id"] == run["rle"].id)
-    assert (rle_pair["rejected_status"], rle_pair["rejected_detail"]) == ("runtime_error", "ZeroDivisionError")
-    looping = next(row for row in dpo if row["problem_id"] == run["math"][3].id)
-    assert looping["rejected_sample_index"] is not None and "the answer is the answer" not in str(looping)
+    assert (rle_pair["rejected_status"], rle_pair["rejected_detail"]) == (
+        "runtime_error",
+        "ZeroDivisionError",
+    )
+    # math[3]'s only failure loops: filtered, so the problem has no negative left and no pair.
+    assert run["math"][3].id not in {row["problem_id"] for row in dpo}
+    pairing = json.loads((out / "curation.json").read_text())["stages"][-1]
+    assert pairing["examples"] == {"no_verified_failure": [run["math"][3].id]}
     problems = {row["problem_id"]: row for row in _all(out, "problems")}
     first = problems[run["math"][0].id]
     assert (first["n_samples"], first["pass_rate"]) == (3, pytest.approx(2 / 3))
@@ -163,7 +175,9 @@ def test_no_cluster_straddles_the_split(exported) -> None:
 
 def test_kept_near_duplicates_share_a_split_and_a_cluster(tmp_path: Path) -> None:
     run = build(tmp_path)
-    export_run(tmp_path / "run", tmp_path / "out", CurateSettings(near_duplicates="cluster", test_fraction=0.5))
+    export_run(
+        tmp_path / "run", tmp_path / "out", CurateSettings(near_duplicates="cluster", test_fraction=0.5)
+    )
     problems = {row["problem_id"]: row for row in _all(tmp_path / "out", "problems")}
     near, original = problems[run["near"].id], problems[run["intervals"][0].id]
     assert near["cluster_id"] == original["cluster_id"] == min(run["near"].id, run["intervals"][0].id)
@@ -172,18 +186,20 @@ def test_kept_near_duplicates_share_a_split_and_a_cluster(tmp_path: Path) -> Non
 
 def test_pass_rate_band(tmp_path: Path) -> None:
     build(tmp_path)
-    result = export_run(tmp_path / "run", tmp_path / "out", CurateSettings(pass_rate_min=0.6, pass_rate_max=0.9))
+    result = export_run(
+        tmp_path / "run", tmp_path / "out", CurateSettings(pass_rate_min=0.6, pass_rate_max=0.9)
+    )
     rates = [row["pass_rate"] for row in _all(tmp_path / "out", "problems")]
     assert rates and all(0.6 <= r <= 0.9 for r in rates)
     band = result.curated.stage("difficulty")
-    assert band.reasons == {"below_pass_rate_min": 6}  # code problems pass 1 of 2 (or 3)
+    assert band.reasons == {"below_pass_rate_min": 4}  # the code problems: 1 pass in 2 (or 3)
 
 
 def test_the_split_survives_a_reseeded_run(tmp_path: Path) -> None:
     """Same problem texts under other seeds (other ids): every text keeps its side."""
     build(tmp_path / "a")
     export_run(tmp_path / "a" / "run", tmp_path / "a" / "out", CurateSettings(test_fraction=0.5))
-    first = {row["messages"][0]["content"]: row["split"] for row in _all(tmp_path / "a" / "out", "sft")}
+    first = {normalize(r["messages"][0]["content"]): r["split"] for r in _all(tmp_path / "a" / "out", "sft")}
     from verigen.store import RunStore
 
     with RunStore(tmp_path / "a" / "run", create=False) as store:
@@ -197,5 +213,8 @@ def test_the_split_survives_a_reseeded_run(tmp_path: Path) -> None:
         seed=101,
     )
     export_run(tmp_path / "b" / "run", tmp_path / "b" / "out", CurateSettings(test_fraction=0.5))
-    second = {row["messages"][0]["content"]: row["split"] for row in _all(tmp_path / "b" / "out", "sft")}
-    assert first == second and set(first.values()) == {"train", "test"}
+    second = {normalize(r["messages"][0]["content"]): r["split"] for r in _all(tmp_path / "b" / "out", "sft")}
+    # Which member of a duplicate cluster is kept follows the ids; the side follows the texts.
+    both = set(first) & set(second)
+    assert len(both) >= len(first) - 1 and {first[t] for t in both} == {"train", "test"}
+    assert all(first[t] == second[t] for t in both)

@@ -55,9 +55,19 @@ CASES = [
     (MATH, LONG_REASONING + " Again: $\\boxed{ -\\frac{15}{4} }$.", "stop", None),
     (CALL, f"I scan runs of equal characters.\n\n```python\n{RLE}\n```", "stop", None),
     (CALL, f"Just the code:\n\n```python\n{RLE}\n```", "stop", None),
-    (CALL, "Loop over the string and count each run, then join the pieces.", "stop", "no_program:no_code_block"),
+    (
+        CALL,
+        "Loop over the string and count each run, then join the pieces.",
+        "stop",
+        "no_program:no_code_block",
+    ),
     (CALL, "```python\nprint('a3b1c2')\n```", "stop", "no_program:no_entry_point"),
-    (CALL, f"```python\n{RLE.replace('run_length_encode', 'encode')}\n```", "stop", "no_program:no_entry_point"),
+    (
+        CALL,
+        f"```python\n{RLE.replace('run_length_encode', 'encode')}\n```",
+        "stop",
+        "no_program:no_entry_point",
+    ),
     (STDIO, f"Count words, then sort.\n\n```python\n{STDIO_OK}\n```", "stop", None),
     (STDIO, "```python\nprint('the 3')\nprint('a 2')\n```", "stop", "no_program:no_input_reading"),
     (STDIO, "```python\nk = int(input())\nprint(k)\n```", "stop", None),
@@ -81,9 +91,7 @@ def test_filters_can_be_switched_off() -> None:
 
 def test_length_outliers_per_template_and_counts() -> None:
     problems = [sample("linear_equation", i) for i in range(12)]
-    normal = [
-        attempt(p, 0, math_solution(p) + " Extra words." * (i % 3)) for i, p in enumerate(problems)
-    ]
+    normal = [attempt(p, 0, math_solution(p) + " Extra words." * (i % 3)) for i, p in enumerate(problems)]
     detour = " ".join(f"Step {i}: adding {7 * i} to {3 * i} gives {10 * i}." for i in range(120))
     rambling = attempt(problems[0], 1, detour + math_solution(problems[0]))
     truncated = attempt(problems[1], 1, math_solution(problems[1]), finish="length")

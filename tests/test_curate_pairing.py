@@ -50,7 +50,9 @@ def test_hardest_code_negative_ran_cleanly_and_got_furthest() -> None:
     attempts = [
         attempt(CODE, 0, code_solution(CODE, "    return 'a3'", 0)),
         attempt(CODE, 1, code_solution(CODE, "    return 1/0", 1), Status.RUNTIME_ERROR),
-        attempt(CODE, 2, code_solution(CODE, body + " if 0 else 'x'", 2), Status.WRONG_ANSWER, detail="test 1: x"),
+        attempt(
+            CODE, 2, code_solution(CODE, body + " if 0 else 'x'", 2), Status.WRONG_ANSWER, detail="test 1: x"
+        ),
         attempt(CODE, 3, code_solution(CODE, "    return (", 0), Status.SYNTAX_ERROR),
         attempt(CODE, 4, code_solution(CODE, body + " or 'y'", 1), Status.WRONG_ANSWER, detail="test 3: y"),
         attempt(CODE, 5, code_solution(CODE, "    while True: pass", 2), Status.TIMEOUT),

@@ -21,7 +21,8 @@ def _attempt(pid: str, k: int, text: str, status: Status) -> Attempt:
 
 
 def _solution(label: str, answer: str) -> str:
-    return f"Attempt {label}: isolate x step by step, moving constants across and dividing. So \\boxed{{{answer}}}."
+    steps = "isolate x step by step, moving constants across and dividing."
+    return f"Attempt {label}: {steps} So \\boxed{{{answer}}}."
 
 
 def make_run(run_dir: Path) -> list[str]:
@@ -81,7 +82,9 @@ def test_export_rows_and_formats(tmp_path: Path) -> None:
     card = (tmp_path / "out" / "README.md").read_text()
     assert "4 rows (train 4, test 0)" in card and "1 rows (train 1, test 0)" in card and "teacher-x" in card
     curation = json.loads((tmp_path / "out" / "curation.json").read_text())
-    assert sum(s["removed"] for s in curation["stages"]) == 0
+    stages = {s["name"]: s for s in curation["stages"]}
+    assert sum(s["removed"] for name, s in stages.items() if name != "pairing") == 0
+    assert stages["pairing"]["reasons"] == {"no_verified_failure": 2}  # b and d: passes only
 
 
 def test_default_settings_split_by_problem(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -157,6 +158,16 @@ def test_refused_credentials_name_the_token_variable(export_dir: Path, hub_serve
     assert proc.returncode == 3, proc.stderr[-2000:]
     assert "HF_TOKEN" in proc.stdout and len(proc.stdout.strip().splitlines()) == 1
     assert handler.requests[0]["auth"] is None
+
+
+def test_an_unreachable_endpoint_is_one_line_too(export_dir: Path) -> None:
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = _push_in_subprocess(export_dir, f"http://127.0.0.1:{port}", TOKEN)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    assert len(proc.stdout.strip().splitlines()) == 1 and REPO in proc.stdout
+    assert TOKEN not in proc.stdout + proc.stderr
 
 
 def test_bad_repo_ids_and_empty_exports_fail_before_any_request(tmp_path: Path, export_dir: Path) -> None:

@@ -129,6 +129,25 @@ def _one_line(exc: BaseException, repo_id: str, token: str | None, token_env: st
     return f"push to Hugging Face dataset repo {repo_id!r} failed: {text}{hint}"
 
 
+def _network_errors() -> tuple[type[BaseException], ...]:
+    """The Hub client's transport errors: huggingface_hub re-exports its HTTP library's base
+    error as `errors.HTTPError` (httpx or a fork); releases before 1.0 used requests."""
+    errors: list[type[BaseException]] = []
+    try:
+        from huggingface_hub.errors import HTTPError
+
+        errors.append(HTTPError)
+    except ImportError:
+        pass
+    try:
+        import requests
+
+        errors.append(requests.RequestException)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
 def push_to_hub(
     export_dir: Path,
     repo_id: str,
@@ -138,7 +157,6 @@ def push_to_hub(
 ) -> PushResult:
     """Push `sft`/`dpo`/`problems` (and `eval`, from the suite folder `eval_dir`) as configs of one
     dataset repo, then its card. Configs with no rows are skipped."""
-    import httpx
     from huggingface_hub import HfApi, constants
     from huggingface_hub.errors import HfHubHTTPError, HFValidationError
     from huggingface_hub.utils import validate_repo_id
@@ -170,7 +188,7 @@ def push_to_hub(
             repo_type="dataset",
             commit_message="verigen: dataset card",
         )
-    except (HfHubHTTPError, HFValidationError, httpx.HTTPError, OSError, ValueError) as exc:
+    except (HfHubHTTPError, HFValidationError, OSError, ValueError, *_network_errors()) as exc:
         raise HubError(_one_line(exc, repo_id, token, token_env)) from None
     url = f"{constants.ENDPOINT.rstrip('/')}/datasets/{repo_id}"
     configs = {name: {s: len(d) for s, d in dd.items()} for name, dd in pushed.items()}

@@ -179,7 +179,7 @@ class TopologicalOrder(CodeTemplate):
             rng.shuffle(pairs)
             return _text(nodes, pairs)
 
-        examples = [_text(4, [(2, 1), (4, 3)]), dag(5, 5)]
+        examples = [dag(4, 3), dag(6, 7)]
         hidden = [
             _text(1, []),
             _text(4, [(2, 1)]),  # FIFO would give 2 3 4 1

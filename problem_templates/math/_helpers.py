@@ -142,7 +142,7 @@ def sign_chart(expr: sp.Expr, relation: str) -> sp.Set:
     if not unique:
         return sp.S.Reals if holds(sp.Integer(0)) else sp.S.EmptySet
     probes = [sp.floor(unique[0]) - 1]
-    probes += [(a + b) / 2 for a, b in zip(unique, unique[1:], strict=False)]
+    probes += [(a + b) / 2 for a, b in itertools.pairwise(unique)]
     probes += [sp.ceiling(unique[-1]) + 1]
     pieces: list[sp.Set] = []
     ends = [-sp.oo, *unique, sp.oo]

@@ -58,9 +58,9 @@ def solve_by_cases(expr: sp.Expr) -> list[sp.Expr]:
             if not root.is_real:
                 continue
             root = sp.radsimp(root)
-            if all(sp.sign(s * b.args[0].subs(X, root)) >= 0 for b, s in zip(bars, signs, strict=True)):
-                if all(sp.simplify(root - r) != 0 for r in found):
-                    found.append(root)
+            valid = all(sp.sign(s * b.args[0].subs(X, root)) >= 0 for b, s in zip(bars, signs, strict=True))
+            if valid and all(sp.simplify(root - r) != 0 for r in found):
+                found.append(root)
     return found
 
 

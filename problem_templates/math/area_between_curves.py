@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import sympy as sp
@@ -55,7 +56,7 @@ def _latex(curve: sp.Expr) -> str:
     root = next((r for r in curve.atoms(sp.Pow) if r.exp == sp.Rational(1, 2) and r.base == X), None)
     if root is None:
         return tex(curve)
-    factor, rest = (curve - curve.as_independent(X)[0]).as_coeff_Mul()
+    factor, _ = (curve - curve.as_independent(X)[0]).as_coeff_Mul()
     inside = sp.Mul(factor**2, X)
     constant = curve.as_independent(X)[0]
     text = f"\\sqrt{{{tex(inside)}}}"
@@ -75,15 +76,15 @@ class AreaBetweenCurves(MathTemplate):
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         while True:
             f, g = _curves(rng, difficulty)
-            if f.is_polynomial(X) and g.is_polynomial(X) and sp.degree(f, X) == sp.degree(g, X) == 2:
-                if sp.expand(f - g).coeff(X, 2) == 0:
-                    continue
+            quadratics = f.is_polynomial(X) and g.is_polynomial(X) and sp.degree(f, X) == sp.degree(g, X) == 2
+            if quadratics and sp.expand(f - g).coeff(X, 2) == 0:
+                continue  # two parabolas with the same leading coefficient meet at most once
             points = sorted((r for r in sp.solve(sp.Eq(f, g), X) if r.is_real), key=lambda r: sp.N(r))
             if any(r.base == X and r.exp == sp.Rational(1, 2) for r in f.atoms(sp.Pow)):
                 points = [p for p in points if p >= 0]  # sqrt(x) lives on x >= 0
             if len(points) >= 2:
                 break
-        pieces = [sp.integrate(f - g, (X, a, b)) for a, b in zip(points, points[1:], strict=False)]
+        pieces = [sp.integrate(f - g, (X, a, b)) for a, b in itertools.pairwise(points)]
         area = sp.expand_log(sp.Add(*(sp.Abs(sp.simplify(piece)) for piece in pieces)), force=True)
         phrasings = TOTAL if len(points) > 2 else PHRASINGS
         question = one_of(rng, phrasings, f=_latex(f), g=_latex(g))

@@ -81,9 +81,13 @@ class CriticalPoints(MathTemplate):
             derivative = sp.together(sp.diff(f, X))
             poles = [p for p in sp.solve(sp.denom(sp.together(f)), X) if p.is_real]
             points = []
+            second = sp.diff(f, X, 2)
             for p in sp.solve(derivative, X):
                 if not p.is_real or p in poles or (domain == "positive" and not p.is_positive):
                     continue
+                if sp.simplify(second.subs(X, p)) == 0:
+                    points = []  # a degenerate critical point (f' does not change sign): resample
+                    break
                 points.append(sp.radsimp(p))
             if points and all(abs(sp.N(p)) < 25 for p in points):
                 break

@@ -57,9 +57,11 @@ class DiscountProblem(MathTemplate):
                 (
                     f"A {item} at {where} costs ${_money(cents)}$ dollars. It is on sale for ${d}\\%$ off. "
                     f"What is the sale price in dollars?",
-                    f"{name} sees a {item} priced at ${_money(cents)}$ dollars at {where}, with a ${d}\\%$ discount. "
+                    f"{name} sees a {item} priced at ${_money(cents)}$ dollars at {where}, with a ${d}\\%$ "
+                    "discount. "
                     f"How much does {name} pay, in dollars?",
-                    f"At {where}, a ${d}\\%$ discount is applied to a {item} that normally costs ${_money(cents)}$ "
+                    f"At {where}, a ${d}\\%$ discount is applied to a {item} that normally costs "
+                    f"${_money(cents)}$ "
                     "dollars. Find the discounted price in dollars.",
                 )
             )
@@ -69,9 +71,12 @@ class DiscountProblem(MathTemplate):
             value = price * (1 - sp.Rational(d, 100)) * (1 + sp.Rational(tax, 100))
             question = rng.choice(
                 (
-                    f"{name} buys a {item} at {where}. The tag says ${_money(cents)}$ dollars, there is ${d}\\%$ off, "
-                    f"and then ${tax}\\%$ sales tax is charged on the reduced price. What does {name} pay, in dollars?",
-                    f"A {item} listed at ${_money(cents)}$ dollars at {where} is discounted by ${d}\\%$; a tax of ${tax}\\%$ "
+                    f"{name} buys a {item} at {where}. The tag says ${_money(cents)}$ dollars, there is "
+                    f"${d}\\%$ off, "
+                    f"and then ${tax}\\%$ sales tax is charged on the reduced price. What does {name} pay, "
+                    "in dollars?",
+                    f"A {item} listed at ${_money(cents)}$ dollars at {where} is discounted by ${d}\\%$; a "
+                    f"tax of ${tax}\\%$ "
                     "is then added to the sale price. Find the final cost in dollars.",
                 )
             )
@@ -83,9 +88,11 @@ class DiscountProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(P * (1 - sp.Rational(d, 100)), sale), P)
             question = rng.choice(
                 (
-                    f"After a ${d}\\%$ discount, a {item} at {where} costs ${decimal(sale)}$ dollars. What was the "
+                    f"After a ${d}\\%$ discount, a {item} at {where} costs ${decimal(sale)}$ dollars. What "
+                    "was the "
                     "original price in dollars?",
-                    f"{name} paid ${decimal(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off sale. "
+                    f"{name} paid ${decimal(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off "
+                    "sale. "
                     "What was its price before the sale, in dollars?",
                 )
             )
@@ -95,9 +102,11 @@ class DiscountProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(1 - P / 100, (1 - sp.Rational(d, 100)) * (1 - sp.Rational(e, 100))), P)
             question = rng.choice(
                 (
-                    f"A {item} at {where} is reduced by ${d}\\%$, and the sale price is later reduced by another "
+                    f"A {item} at {where} is reduced by ${d}\\%$, and the sale price is later reduced by "
+                    "another "
                     f"${e}\\%$. What single percentage discount is equivalent to the two reductions?",
-                    f"{name} notices that {where} first took ${d}\\%$ off a {item} and then a further ${e}\\%$ off "
+                    f"{name} notices that {where} first took ${d}\\%$ off a {item} and then a further "
+                    f"${e}\\%$ off "
                     "the reduced price. By what percent has the original price been reduced in total?",
                 )
             )
@@ -109,11 +118,15 @@ class DiscountProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(cost * (1 + P / 100), selling), P)
             question = rng.choice(
                 (
-                    f"{name} runs {where}. A {item} costs the shop ${_money(cents)}$ dollars; {name} marks the price "
-                    f"up by ${markup}\\%$ and later sells it at ${d}\\%$ off the marked price. What is the profit as "
+                    f"{name} runs {where}. A {item} costs the shop ${_money(cents)}$ dollars; {name} marks "
+                    "the price "
+                    f"up by ${markup}\\%$ and later sells it at ${d}\\%$ off the marked price. What is the "
+                    "profit as "
                     "a percentage of the cost? (A loss is negative.)",
-                    f"A shopkeeper in {place} buys a {item} for ${_money(cents)}$ dollars, marks it up ${markup}\\%$, "
-                    f"then offers ${d}\\%$ off. Find the percentage profit on the cost price (negative for a loss).",
+                    f"A shopkeeper in {place} buys a {item} for ${_money(cents)}$ dollars, marks it up "
+                    f"${markup}\\%$, "
+                    f"then offers ${d}\\%$ off. Find the percentage profit on the cost price (negative for "
+                    "a loss).",
                 )
             )
             metadata = {"kind": "markup", "cost": str(cost), "markup": markup, "discounts": [d]}

@@ -29,7 +29,8 @@ def _spinner(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     labels = [rng.randint(-10, 30) for _ in range(rng.randint(3, 6))]
     value = sp.Add(*(sp.Rational(x, len(labels)) for x in labels))
     shown = ", ".join(f"${x}$" for x in labels)
-    intro = f"A fair spinner at a fair in {rng.choice(PLACES)} has ${len(labels)}$ equal sectors labelled {shown}."
+    place = rng.choice(PLACES)
+    intro = f"A fair spinner at a fair in {place} has ${len(labels)}$ equal sectors labelled {shown}."
     return (
         f"{intro} {one_of(rng, E_ASK, x='the number it lands on')}",
         value,
@@ -44,7 +45,8 @@ def _game(rng: random.Random) -> tuple[str, sp.Rational, dict]:
         win, lose = rng.randint(2, 50), rng.randint(1, 20)
         value = p * win - (1 - p) * lose
         question = (
-            f"In a game, {name} wins ${win}$ dollars with probability ${sp.latex(p)}$ and otherwise loses ${lose}$ "
+            f"In a game, {name} wins ${win}$ dollars with probability ${sp.latex(p)}$ and otherwise loses "
+            f"${lose}$ "
             f"dollars. {one_of(rng, E_ASK, x=f'{name}' + chr(39) + 's net gain in dollars')}"
         )
         return (
@@ -57,7 +59,8 @@ def _game(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     value = sp.Add(*(sp.Rational(prize, tickets) for prize in prizes)) - price
     listed = ", ".join(f"${p}$" for p in prizes)
     question = (
-        f"A raffle in {rng.choice(PLACES)} sells ${tickets}$ tickets at ${price}$ dollars each. Prizes worth {listed} "
+        f"A raffle in {rng.choice(PLACES)} sells ${tickets}$ tickets at ${price}$ dollars each. Prizes "
+        f"worth {listed} "
         f"dollars are drawn, each on a different ticket. {name} buys one ticket. "
         f"{one_of(rng, E_ASK, x=f'{name}' + chr(39) + 's net gain in dollars')}"
     )
@@ -101,7 +104,8 @@ def _draws(rng: random.Random) -> tuple[str, sp.Rational, dict]:
         # linearity: each draw is red with probability red / (red + blue)
         value = sp.Rational(k * red, red + blue)
         question = (
-            f"A box holds ${red}$ red and ${blue}$ blue balls. {rng.choice(NAMES)} draws ${k}$ balls at random "
+            f"A box holds ${red}$ red and ${blue}$ blue balls. {rng.choice(NAMES)} draws ${k}$ balls at "
+            "random "
             f"without replacement. {one_of(rng, E_ASK, x='the number of red balls drawn')}"
         )
         return question, value, {"kind": "red_draws", "red": red, "blue": blue, "k": k}
@@ -110,7 +114,8 @@ def _draws(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     pairs = list(itertools.combinations(range(1, n + 1), 2))
     value = sp.Add(*(sp.Rational(f(a, b), len(pairs)) for a, b in pairs))
     question = (
-        f"{rng.choice(NAMES)} shuffles cards numbered $1$ to ${n}$ and deals two of them without replacement. "
+        f"{rng.choice(NAMES)} shuffles cards numbered $1$ to ${n}$ and deals two of them without "
+        "replacement. "
         f"{one_of(rng, E_ASK, x=words)}"
     )
     return question, value, {"kind": "cards", "n": n, "stat": stat}
@@ -122,7 +127,8 @@ def _waiting(rng: random.Random) -> tuple[str, sp.Rational, dict]:
         p = sp.Rational(a, b)
         value = 1 / p  # geometric distribution
         question = (
-            f"{rng.choice(NAMES)} repeats an experiment that succeeds with probability ${sp.latex(p)}$ each time, "
+            f"{rng.choice(NAMES)} repeats an experiment that succeeds with probability ${sp.latex(p)}$ each "
+            "time, "
             f"independently, until the first success. {one_of(rng, E_ASK, x='the number of attempts needed')}"
         )
         return question, value, {"kind": "waiting", "p": str(p)}

@@ -51,7 +51,8 @@ class InterestProblem(MathTemplate):
         if difficulty == 1:
             value = principal * rate / 100 * years
             question = (
-                f"{name} puts ${principal}$ dollars into {bank} in {place} paying ${rate}\\%$ simple interest per "
+                f"{name} puts ${principal}$ dollars into {bank} in {place} paying ${rate}\\%$ simple "
+                "interest per "
                 f"year. How much interest, in dollars, has been earned after ${years}$ years?"
             )
             metadata = {
@@ -66,7 +67,8 @@ class InterestProblem(MathTemplate):
                 (value,) = sp.solve(sp.Eq(principal * X / 100 * years, interest), X)
                 question = (
                     f"{name} invested ${principal}$ dollars in {bank} at simple interest and earned "
-                    f"${decimal(interest)}$ dollars of interest in ${years}$ years. What was the annual interest rate, "
+                    f"${decimal(interest)}$ dollars of interest in ${years}$ years. What was the annual "
+                    "interest rate, "
                     "in percent?"
                 )
                 metadata = {
@@ -78,7 +80,8 @@ class InterestProblem(MathTemplate):
             else:
                 (value,) = sp.solve(sp.Eq(principal * rate / 100 * X, interest), X)
                 question = (
-                    f"How many years does it take ${principal}$ dollars in {bank} in {place}, at ${rate}\\%$ simple "
+                    f"How many years does it take ${principal}$ dollars in {bank} in {place}, at "
+                    f"${rate}\\%$ simple "
                     f"interest per year, to earn ${decimal(interest)}$ dollars of interest?"
                 )
                 metadata = {
@@ -90,8 +93,10 @@ class InterestProblem(MathTemplate):
         elif difficulty == 3:
             value = compound(principal, rate, 1, years)
             question = (
-                f"{name} deposits ${principal}$ dollars in {bank} in {place} that pays ${rate}\\%$ interest per year, "
-                f"compounded yearly. What is the balance, in dollars, after ${years}$ years? Give the exact amount "
+                f"{name} deposits ${principal}$ dollars in {bank} in {place} that pays ${rate}\\%$ interest "
+                "per year, "
+                f"compounded yearly. What is the balance, in dollars, after ${years}$ years? Give the exact "
+                "amount "
                 "(do not round to cents)."
             )
             metadata = {
@@ -107,7 +112,8 @@ class InterestProblem(MathTemplate):
             value = compound(principal, rate, per_year, years)
             question = (
                 f"{name} invests ${principal}$ dollars at an annual rate of ${rate}\\%$, compounded "
-                f"{FREQUENCY[per_year]}. What is the investment worth after ${years}$ year{'s' if years > 1 else ''}, in dollars? Give the "
+                f"{FREQUENCY[per_year]}. What is the investment worth after ${years}$ "
+                f"year{'s' if years > 1 else ''}, in dollars? Give the "
                 "exact amount (do not round)."
             )
             metadata = {
@@ -121,15 +127,18 @@ class InterestProblem(MathTemplate):
             target = compound(principal, rate, 1, years)
             (value,) = sp.solve(sp.Eq(compound(X, rate, 1, years), target), X)
             question = (
-                f"How much must {name} deposit today in {bank} paying ${rate}\\%$ per year, compounded yearly, to "
+                f"How much must {name} deposit today in {bank} paying ${rate}\\%$ per year, compounded "
+                "yearly, to "
                 f"have exactly ${decimal(target)}$ dollars after ${years}$ years?"
             )
             metadata = {"kind": "principal", "target": str(target), "rate": int(rate), "years": years}
         else:
             value = compound(principal, rate, 1, years) - principal * (1 + rate / 100 * years)
             question = (
-                f"{name} compares two ways to invest ${principal}$ dollars for ${years}$ years at ${rate}\\%$ per "
-                "year: simple interest, or interest compounded yearly. How many more dollars does compounding "
+                f"{name} compares two ways to invest ${principal}$ dollars for ${years}$ years at "
+                f"${rate}\\%$ per "
+                "year: simple interest, or interest compounded yearly. How many more dollars does "
+                "compounding "
                 "earn? Give the exact amount."
             )
             metadata = {"kind": "difference", "principal": int(principal), "rate": int(rate), "years": years}

@@ -35,7 +35,8 @@ def _ask(rng: random.Random, expression: str, modulus: int) -> str:
     return one_of(
         rng,
         (
-            "What are the last {k} of ${e}$? Give them as a number (for example $7$ for the ending {example}).",
+            "What are the last {k} of ${e}$? Give them as a number (for example $7$ for the ending "
+            "{example}).",
             "Find the remainder when ${e}$ is divided by ${m}$ (this is the number formed by its last {k}).",
             "Compute ${e} \\bmod {m}$, the number formed by the last {k}.",
         ),

@@ -41,7 +41,8 @@ class MixtureProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq((v1 + v2) * X, v1 * p1 + v2 * p2), X)
             question = (
                 f"{name}, working in a lab in {place}, mixes ${v1}$ litres of {solute} solution at ${p1}\\%$ "
-                f"with ${v2}$ litres of {solute} solution at ${p2}\\%$. What is the percentage of {solute} in the mixture?"
+                f"with ${v2}$ litres of {solute} solution at ${p2}\\%$. What is the percentage of {solute} "
+                "in the mixture?"
             )
             metadata = {"kind": "mix", "parts": [[v1, p1], [v2, p2]]}
         elif difficulty == 2:
@@ -52,7 +53,8 @@ class MixtureProblem(MathTemplate):
                 return self.generate(rng, difficulty)
             (value,) = sp.solve(sp.Eq(v1 * p1 + X * p2, (v1 + X) * target), X)
             question = (
-                f"A tank in {place} holds ${v1}$ litres of {solute} solution at ${p1}\\%$. How many litres of "
+                f"A tank in {place} holds ${v1}$ litres of {solute} solution at ${p1}\\%$. How many litres "
+                "of "
                 f"{solute} solution at ${p2}\\%$ must be added to bring the concentration to ${target}\\%$?"
             )
             metadata = {"kind": "add", "start": [v1, p1], "added_percent": p2, "target": target}
@@ -64,7 +66,8 @@ class MixtureProblem(MathTemplate):
             total = rng.randint(5, 100)
             (value,) = sp.solve(sp.Eq(X * high + (total - X) * low, total * target), X)
             question = (
-                f"{name} needs ${total}$ litres of {solute} solution at ${target}\\%$ and has stock solutions at "
+                f"{name} needs ${total}$ litres of {solute} solution at ${target}\\%$ and has stock "
+                "solutions at "
                 f"${low}\\%$ and at ${high}\\%$. How many litres of the ${high}\\%$ stock should be used?"
             )
             metadata = {"kind": "two", "low": low, "high": high, "target": target, "total": total}
@@ -78,8 +81,10 @@ class MixtureProblem(MathTemplate):
                 amount = rng.randint(2, 50)
                 (value,) = sp.solve(sp.Eq(amount * cheap + X * dear, (amount + X) * blend), X)
                 question = (
-                    f"A shop in {place} blends ${amount}$ {unit} of {goods} costing ${cheap}$ dollars per {unit} "
-                    f"with {goods} costing ${dear}$ dollars per {unit}. How many {unit} of the dearer {goods} "
+                    f"A shop in {place} blends ${amount}$ {unit} of {goods} costing ${cheap}$ dollars per "
+                    f"{unit} "
+                    f"with {goods} costing ${dear}$ dollars per {unit}. How many {unit} of the dearer "
+                    f"{goods} "
                     f"give a blend worth ${blend}$ dollars per {unit}?"
                 )
                 metadata = {"kind": "price", "cheap": cheap, "dear": dear, "blend": blend, "amount": amount}
@@ -88,7 +93,8 @@ class MixtureProblem(MathTemplate):
                 target = rng.randint(purity + 1, 95)
                 (value,) = sp.solve(sp.Eq(pure * purity + X * 100, (pure + X) * target), X)
                 question = (
-                    f"A jeweller in {place} has ${pure}$ grams of an alloy that is ${purity}\\%$ gold. How many "
+                    f"A jeweller in {place} has ${pure}$ grams of an alloy that is ${purity}\\%$ gold. How "
+                    "many "
                     f"grams of pure gold must be melted in to make an alloy that is ${target}\\%$ gold?"
                 )
                 metadata = {"kind": "alloy", "grams": pure, "purity": purity, "target": target}
@@ -104,8 +110,10 @@ class MixtureProblem(MathTemplate):
             value = amount / volume * 100
             liquid = f"pure {solute}" if concentrate else "water"
             question = (
-                f"A ${volume}$-litre container in {place} is full of {solute} solution at ${percent}\\%$. {name} "
-                f"drains ${removed}$ litres and refills the container with {liquid}, then does the same a second "
+                f"A ${volume}$-litre container in {place} is full of {solute} solution at ${percent}\\%$. "
+                f"{name} "
+                f"drains ${removed}$ litres and refills the container with {liquid}, then does the same a "
+                "second "
                 f"time. What is the percentage of {solute} now?"
             )
             metadata = {

@@ -43,7 +43,8 @@ class MotionProblem(MathTemplate):
             d = rng.randint(5, 200)
             (value,) = sp.solve(sp.Eq(X * (sp.Rational(d, u) + sp.Rational(d, v)), 2 * d), X)
             question = (
-                f"{name} travels {vehicle} from {a} to {b}, ${d}$ km, at ${u}$ km/h and returns along the same "
+                f"{name} travels {vehicle} from {a} to {b}, ${d}$ km, at ${u}$ km/h and returns along the "
+                "same "
                 f"road at ${v}$ km/h. What is the average speed for the whole round trip, in km/h?"
             )
             metadata = {"kind": "average", "speeds": [u, v]}
@@ -53,8 +54,10 @@ class MotionProblem(MathTemplate):
             if rng.random() < 0.5:
                 value = sp.Rational(d, boat + current) + sp.Rational(d, boat - current)
                 question = (
-                    f"A boat that moves at ${boat}$ km/h in still water goes ${d}$ km downstream on a river near {a} "
-                    f"and comes back upstream. The current flows at ${current}$ km/h. How many hours does the round "
+                    f"A boat that moves at ${boat}$ km/h in still water goes ${d}$ km downstream on a river "
+                    f"near {a} "
+                    f"and comes back upstream. The current flows at ${current}$ km/h. How many hours does "
+                    "the round "
                     "trip take?"
                 )
                 metadata = {"kind": "return_time", "boat": boat, "current": current, "distance": d}
@@ -66,7 +69,8 @@ class MotionProblem(MathTemplate):
                 )
                 value = solution[b_sym]
                 question = (
-                    f"{name} paddles ${d}$ km downstream in ${sp.latex(down)}$ hours and the same ${d}$ km back "
+                    f"{name} paddles ${d}$ km downstream in ${sp.latex(down)}$ hours and the same ${d}$ km "
+                    "back "
                     f"upstream in ${sp.latex(up)}$ hours. What is {name}'s speed in still water, in km/h?"
                 )
                 metadata = {"kind": "still_water", "distance": d, "times": [str(down), str(up)]}
@@ -77,7 +81,8 @@ class MotionProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(fast * X, slow * (X + delay)), X)
             question = (
                 f"{name} leaves {a} {vehicle} at ${slow}$ km/h. {sp.latex(delay)} hours later {other} leaves "
-                f"from the same place along the same road at ${fast}$ km/h. How many hours after {other} sets off "
+                f"from the same place along the same road at ${fast}$ km/h. How many hours after {other} "
+                "sets off "
                 f"does {other} catch up with {name}?"
             ).replace(f"{sp.latex(delay)} hours", f"${sp.latex(delay)}$ hours")
             metadata = {"kind": "catch_up", "speeds": [slow, fast], "delay": str(delay)}
@@ -86,8 +91,10 @@ class MotionProblem(MathTemplate):
             drain = rng.randint(max(fill1, fill2) + 1, 40)
             (value,) = sp.solve(sp.Eq(X / fill1 + X / fill2 - X / drain, 1), X)
             question = (
-                f"A water tank in {a} can be filled by one pipe in ${fill1}$ hours and by another in ${fill2}$ hours, "
-                f"while a drain empties the full tank in ${drain}$ hours. With both pipes and the drain open, how many "
+                f"A water tank in {a} can be filled by one pipe in ${fill1}$ hours and by another in "
+                f"${fill2}$ hours, "
+                f"while a drain empties the full tank in ${drain}$ hours. With both pipes and the drain "
+                "open, how many "
                 "hours does it take to fill the empty tank?"
             )
             metadata = {"kind": "pipes", "fill": [fill1, fill2], "drain": drain}
@@ -100,8 +107,10 @@ class MotionProblem(MathTemplate):
                     sp.Eq(X * sp.Rational(speed1 + speed2, 1) * 1000 / 3600, length1 + length2), X
                 )
                 question = (
-                    f"A ${length1}$ m train from {a} travelling at ${speed1}$ km/h meets a ${length2}$ m train from "
-                    f"{b} travelling at ${speed2}$ km/h on a parallel track in the opposite direction. How many "
+                    f"A ${length1}$ m train from {a} travelling at ${speed1}$ km/h meets a ${length2}$ m "
+                    "train from "
+                    f"{b} travelling at ${speed2}$ km/h on a parallel track in the opposite direction. How "
+                    "many "
                     "seconds pass from the moment the fronts meet until the rear ends pass each other?"
                 )
                 metadata = {"kind": "trains", "lengths": [length1, length2], "speeds": [speed1, speed2]}
@@ -109,8 +118,10 @@ class MotionProblem(MathTemplate):
                 platform = rng.randint(5, 50) * 10
                 (value,) = sp.solve(sp.Eq(X * sp.Rational(speed1 * 1000, 3600), length1 + platform), X)
                 question = (
-                    f"A ${length1}$ m train travelling at ${speed1}$ km/h passes completely through the ${platform}$ m "
-                    f"platform of the station in {a}. How many seconds does that take (from the front entering to "
+                    f"A ${length1}$ m train travelling at ${speed1}$ km/h passes completely through the "
+                    f"${platform}$ m "
+                    f"platform of the station in {a}. How many seconds does that take (from the front "
+                    "entering to "
                     "the rear leaving)?"
                 )
                 metadata = {"kind": "platform", "lengths": [length1, platform], "speeds": [speed1]}

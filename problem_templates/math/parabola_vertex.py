@@ -24,7 +24,8 @@ PHRASINGS = (
     "Determine the vertex $(h, k)$ of $y = {f}$.",
 )
 THREE_POINTS = (
-    "A parabola $y = a x^2 + b x + c$ passes through the points {points}. Find its vertex as an ordered pair.",
+    "A parabola $y = a x^2 + b x + c$ passes through the points {points}. Find its vertex as an ordered "
+    "pair.",
     "The graph of a quadratic function goes through {points}. What are the coordinates of its vertex?",
     "Find the vertex $(h, k)$ of the parabola with a vertical axis through {points}.",
 )

@@ -42,8 +42,10 @@ class PowerSums(MathTemplate):
                 written = _sigma(summand, 1, n) if rng.random() < 0.7 else written
             if power == 2 and difficulty == 1 and rng.random() < 0.5:
                 question = (
-                    f"{rng.choice(NAMES)} stacks oranges at a market in {rng.choice(PLACES)} in a square pyramid: "
-                    f"the top layer has $1$ orange, the next $2 \\times 2$, then $3 \\times 3$, and so on, with "
+                    f"{rng.choice(NAMES)} stacks oranges at a market in {rng.choice(PLACES)} in a square "
+                    "pyramid: "
+                    "the top layer has $1$ orange, the next $2 \\times 2$, then $3 \\times 3$, and so on, "
+                    "with "
                     f"${n}$ layers in all. How many oranges are in the stack?"
                 )
             else:

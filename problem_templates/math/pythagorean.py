@@ -120,7 +120,9 @@ class Pythagorean(MathTemplate):
                 return _hypotenuse(question, [m, n * n * k])
             if kind == "equilateral":
                 s = rng.randint(2, 40)
-                question = f"A sign in {place} is an equilateral triangle with side ${s}$ cm. What is its height in cm?"
+                question = (
+                    f"A sign in {place} is an equilateral triangle with side ${s}$ cm. How tall is it, in cm?"
+                )
                 return _leg(question, s * s, sp.Rational(s, 2) ** 2)
             area = rng.randint(2, 200)
             question = (
@@ -133,7 +135,8 @@ class Pythagorean(MathTemplate):
             foot, height = (a, b) if rng.random() < 0.5 else (b, a)
             drop = rng.randint(1, min(4, height - 1))
             question = (
-                f"A ${length}$ m ladder leans against a vertical wall in {place}, its foot ${foot}$ m from the "
+                f"A ${length}$ m ladder leans against a vertical wall in {place}, its foot ${foot}$ m from "
+                "the "
                 f"wall. The top slides ${drop}$ m down the wall. How far is the foot of the ladder from the "
                 "wall now?"
             )

@@ -104,8 +104,8 @@ class RecursiveSequence(MathTemplate):
                 break
         if rule not in ("affine", "linear2", "harmonic"):
             p = q = 0
-        recurrence = RULES[rule].format(p=p if rule != "harmonic" else p, q=_signed(q))
-        recurrence = recurrence.replace("{p} a".format(p=1), "a").replace("1 + 1 a", "1 + a")
+        recurrence = RULES[rule].format(p=p, q=_signed(q))
+        recurrence = recurrence.replace(f"{1} a", "a").replace("1 + 1 a", "1 + a")
         starts = ", ".join(f"a_{{{i + 1}}} = {sp.latex(v)}" for i, v in enumerate(initial))
         question = one_of(
             rng,

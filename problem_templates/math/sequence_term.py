@@ -108,8 +108,10 @@ class SequenceTerm(MathTemplate):
                 (
                     "In {an} {kind} sequence, the {mth} term is ${tm}$ and the {kth} term is ${tk}$. "
                     "Find the {nth} term.",
-                    "{An} {kind} sequence has $a_{{{m}}} = {tm}$ and $a_{{{k}}} = {tk}$. What is $a_{{{n}}}$?",
-                    "Term ${m}$ of {an} {kind} sequence is ${tm}$ and term ${k}$ is ${tk}$. Determine term ${n}$.",
+                    "{An} {kind} sequence has $a_{{{m}}} = {tm}$ and $a_{{{k}}} = {tk}$. What is "
+                    "$a_{{{n}}}$?",
+                    "Term ${m}$ of {an} {kind} sequence is ${tm}$ and term ${k}$ is ${tk}$. Determine term "
+                    "${n}$.",
                 ),
                 kind=kind,
                 m=m,
@@ -135,7 +137,8 @@ class SequenceTerm(MathTemplate):
                 rng,
                 (
                     "Which term of the arithmetic sequence {terms} is equal to ${v}$?",
-                    "In the sequence {terms} (arithmetic), the number ${v}$ appears as the $n$th term. Find $n$.",
+                    "In the sequence {terms} (arithmetic), the number ${v}$ appears as the $n$th term. Find "
+                    "$n$.",
                     "The arithmetic sequence {terms} eventually reaches ${v}$. At which position?",
                 ),
                 terms=_terms(first, step, False),

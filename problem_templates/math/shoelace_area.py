@@ -28,7 +28,8 @@ TRIANGLE = (
 POLYGON = (
     "Find the area of the convex polygon whose vertices, in order, are {pts}.",
     "The points {pts} are the consecutive vertices of a convex polygon. What is its area?",
-    "A park in {place} is a convex polygon with corners {pts}, in this order (units in metres). Find its area.",
+    "A park in {place} is a convex polygon with corners {pts}, in this order (units in metres). Find its "
+    "area.",
 )
 SCRAMBLED = (
     "The points {pts} (listed in no particular order) are the vertices of a convex polygon. Find its area.",

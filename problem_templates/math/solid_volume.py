@@ -93,11 +93,14 @@ class SolidVolume(MathTemplate):
             kind = rng.choice(("capsule", "ice_cream", "drilled"))
             r, h = sp.Integer(rng.randint(1, 10)), sp.Integer(rng.randint(2, 20))
             stories = {
-                "capsule": f"A pill-shaped water tank in {place} is a cylinder of radius ${r}$ m and length ${h}$ m "
+                "capsule": f"A pill-shaped water tank in {place} is a cylinder of radius ${r}$ m and length "
+                "${h}$ m "
                 "with a hemisphere of the same radius on each end. What is its volume in cubic metres?",
-                "ice_cream": f"{name} models an ice-cream cone as a cone of radius ${r}$ cm and height ${h}$ cm "
+                "ice_cream": f"{name} models an ice-cream cone as a cone of radius ${r}$ cm and height "
+                "${h}$ cm "
                 "topped by a hemisphere of the same radius. What is the total volume in cubic centimetres?",
-                "drilled": f"A solid cylinder of radius ${r}$ and height ${h}$ has a cone with the same base and "
+                "drilled": f"A solid cylinder of radius ${r}$ and height ${h}$ has a cone with the same "
+                "base and "
                 "height carved out of it. What volume of material remains?",
             }
             metadata = {"kind": kind, "r": str(r), "h": str(h)}
@@ -108,8 +111,10 @@ class SolidVolume(MathTemplate):
             h = rng.randint(1, 15)
             value = PI * h * (big**2 + big * small + small**2) / 3
             question = (
-                f"A flower pot from {place} is a frustum of a cone: its circular top has radius ${big}$ cm, its "
-                f"bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its volume in cubic centimetres?"
+                f"A flower pot from {place} is a frustum of a cone: its circular top has radius ${big}$ cm, "
+                "its "
+                f"bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its volume in cubic "
+                "centimetres?"
             )
             metadata = {"kind": kind, "radii": [big, small], "h": h}
             return MathItem(question, value, AnswerType.REAL, metadata)
@@ -117,7 +122,8 @@ class SolidVolume(MathTemplate):
             side = rng.randint(2, 20)
             value = side**3 - sp.Rational(4, 3) * PI * sp.Rational(side, 2) ** 3
             question = (
-                f"{name} carves the largest possible ball out of a wooden cube with edge ${side}$ cm. How much wood, "
+                f"{name} carves the largest possible ball out of a wooden cube with edge ${side}$ cm. How "
+                "much wood, "
                 "in cubic centimetres, is cut away? Give an exact answer in terms of $\\pi$."
             )
             return MathItem(question, sp.expand(value), AnswerType.REAL, {"kind": kind, "side": side})
@@ -125,8 +131,10 @@ class SolidVolume(MathTemplate):
         rise = sp.Symbol("rise")
         (value,) = sp.solve(sp.Eq(PI * tank**2 * rise, sp.Rational(4, 3) * PI * radius**3), rise)
         question = (
-            f"A cylindrical tank in {place} with radius ${tank}$ cm holds water. {name} drops in a solid metal ball "
-            f"of radius ${radius}$ cm, which sinks and is completely covered. By how many centimetres does the "
+            f"A cylindrical tank in {place} with radius ${tank}$ cm holds water. {name} drops in a solid "
+            "metal ball "
+            f"of radius ${radius}$ cm, which sinks and is completely covered. By how many centimetres does "
+            "the "
             "water level rise? Give an exact fraction."
         )
         metadata = {"kind": kind, "ball": radius, "tank": tank}

@@ -116,8 +116,10 @@ class StarsAndBars(MathTemplate):
                 question = one_of(
                     rng,
                     (
-                        "How many nonnegative integer solutions does ${v} = {n}$ have with $x_{{1}} \\le {u}$?",
-                        "In how many ways can ${n}$ {o} be shared among {who} if {first} may get at most ${u}$ "
+                        "How many nonnegative integer solutions does ${v} = {n}$ have with $x_{{1}} \\le "
+                        "{u}$?",
+                        "In how many ways can ${n}$ {o} be shared among {who} if {first} may get at most "
+                        "${u}$ "
                         "(and anyone may get none)?",
                     ),
                     v=_variables(k),
@@ -147,7 +149,8 @@ class StarsAndBars(MathTemplate):
             question = one_of(
                 rng,
                 (
-                    "How many nonnegative integer solutions does ${v} = {n}$ have if every $x_{{i}} \\le {c}$?",
+                    "How many nonnegative integer solutions does ${v} = {n}$ have if every $x_{{i}} \\le "
+                    "{c}$?",
                     "In how many ways can ${n}$ {o} be shared among {who} if nobody may get more than ${c}$?",
                 ),
                 v=_variables(k),
@@ -161,7 +164,8 @@ class StarsAndBars(MathTemplate):
             question = one_of(
                 rng,
                 (
-                    "${k}$ distinguishable fair six-sided dice are rolled. In how many of the ${t}$ outcomes is "
+                    "${k}$ distinguishable fair six-sided dice are rolled. In how many of the ${t}$ "
+                    "outcomes is "
                     "the sum equal to ${n}$?",
                     "{who} each roll one six-sided die. In how many of the ${t}$ possible outcomes do the "
                     "numbers add up to ${n}$?",

@@ -12,7 +12,7 @@ import random
 import sympy as sp
 from sympy.polys.polyfuncs import symmetrize
 
-from problem_templates.math._helpers import X, nonzero, one_of, tex
+from problem_templates.math._helpers import X, one_of, tex
 from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 

@@ -144,7 +144,10 @@ def characteristic(matrix: list[list[int]]) -> list[Fraction]:
     coefficients = [Fraction(1)]
     for k in range(1, n + 1):
         am = matmul(a, m)
-        m = [[x + coefficients[-1] * e for x, e in zip(r, i, strict=True)] for r, i in zip(am, identity, strict=True)]
+        m = [
+            [x + coefficients[-1] * e for x, e in zip(r, i, strict=True)]
+            for r, i in zip(am, identity, strict=True)
+        ]
         coefficients.append(-sum(matmul(a, m)[i][i] for i in range(n)) / k)
     return coefficients
 
@@ -154,7 +157,9 @@ def check_eigenvalues(p: Problem, g: Any) -> None:
     coefficients = characteristic(matrix)
     assert isinstance(g, sp.FiniteSet) and len(g) == len(matrix)
     t = sp.Symbol("t")
-    char = sum(sp.Rational(c.numerator, c.denominator) * t ** (len(matrix) - i) for i, c in enumerate(coefficients))
+    char = sum(
+        sp.Rational(c.numerator, c.denominator) * t ** (len(matrix) - i) for i, c in enumerate(coefficients)
+    )
     for value in g:
         assert sp.expand(char.subs(t, value)) == 0
     assert sp.simplify(sp.Add(*g) - sum(matrix[i][i] for i in range(len(matrix)))) == 0

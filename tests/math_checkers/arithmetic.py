@@ -5,10 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import sympy as sp
 from latex2sympy2_extended import latex2sympy
 
-from .common import Checker, frac
 from verigen.types import Problem
+
+from .common import Checker, frac
 
 
 def check_fraction_arithmetic(p: Problem, g: Any) -> None:
@@ -81,7 +83,7 @@ def check_repeating_decimal(p: Problem, g: Any) -> None:
 def check_order_of_operations(p: Problem, g: Any) -> None:
     latex = p.metadata["latex"]
     assert f"${latex}$" in p.prompt
-    assert latex2sympy(latex) == g  # an independent LaTeX parser applies the precedence rules
+    assert sp.simplify(latex2sympy(latex) - g) == 0  # an independent LaTeX parser applies the precedence
 
 
 CHECKS: dict[str, Checker] = {

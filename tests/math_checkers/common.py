@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -57,7 +58,7 @@ def set_probes(g: sp.Set, extra: Iterable[Any] = ()) -> list[sp.Expr]:
     )
     probes = [sp.Integer(k) for k in range(-40, 41)] + list(ends)
     probes += [e + sp.Rational(s, 1000) for e in ends for s in (-1, 1)]
-    probes += [(a + b) / 2 for a, b in zip(ends, ends[1:], strict=False)]
+    probes += [(a + b) / 2 for a, b in itertools.pairwise(ends)]
     return probes
 
 

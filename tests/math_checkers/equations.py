@@ -59,7 +59,8 @@ def check_exponential_equation(p: Problem, g: Any) -> None:
     solutions = set(g) if isinstance(g, sp.FiniteSet) else {g}
     with mpmath.workdps(60):
         # every integer in range that solves it is in the answer, and every answer solves it exactly
-        found = {sp.Integer(k) for k in range(-40, 41) if sp.simplify(equation.lhs.subs(x, k) - equation.rhs.subs(x, k)) == 0}
+        difference = equation.lhs - equation.rhs
+        found = {sp.Integer(k) for k in range(-40, 41) if sp.expand(difference.subs(x, k)) == 0}
         assert found == solutions
         # no other real root: sign changes of lhs - rhs on a grid all sit next to a known solution
         grid = [mpmath.mpf(k) / 8 for k in range(-240, 241)]
@@ -77,7 +78,9 @@ def check_rational_equation(p: Problem, g: Any) -> None:
     assert set(g) == expected
     for value in g:  # and each one really solves the original equation
         assert sp.simplify(lhs.subs(X, value) - rhs.subs(X, value)) == 0
-        assert close(numeric(lhs)(mpmath.mpf(sp.N(value, 30))), numeric(rhs)(mpmath.mpf(sp.N(value, 30))), 1e-20)
+        assert close(
+            numeric(lhs)(mpmath.mpf(sp.N(value, 30))), numeric(rhs)(mpmath.mpf(sp.N(value, 30))), 1e-20
+        )
 
 
 CHECKS: dict[str, Checker] = {

@@ -54,9 +54,7 @@ def _numbers(ws: list[str]) -> frozenset[str]:
     return frozenset(x for x in ws if x.isdigit())
 
 
-def _bench_matches(
-    problems: list[Problem], bench: Benchmark, n: int, answer_match: bool
-) -> list[Match]:
+def _bench_matches(problems: list[Problem], bench: Benchmark, n: int, answer_match: bool) -> list[Match]:
     """First hit per problem in this benchmark."""
     index: dict[int, int] = {}  # hash(n-gram) -> item index
     answers: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)

@@ -28,11 +28,11 @@ class Pair:
 
 
 def _ordered_failures(
-    problem: Problem, failures: list[Attempt], settings: CurateSettings, type_use: Counter[str]
+    failures: list[Attempt], settings: CurateSettings, type_use: Counter[str], hard: dict[int, tuple]
 ) -> list[Attempt]:
     by_index = sorted(failures, key=lambda a: a.sample_index)
     if settings.negative == "hardest":
-        return sorted(by_index, key=lambda a: hardness(problem, a))
+        return sorted(by_index, key=lambda a: hard[a.sample_index])
     if settings.negative == "balanced":
         return sorted(by_index, key=lambda a: type_use[a.verdict.status.value])
     return by_index
@@ -49,10 +49,11 @@ def _problem_pairs(
     pairs: list[Pair] = []
     tried: set[tuple[int, int]] = set()
     uses: Counter[int] = Counter()
+    hard = {a.sample_index: hardness(problem, a) for a in failures} if settings.negative == "hardest" else {}
     progress = True
     while progress and len(pairs) < settings.pairs_per_problem:
         progress = False
-        for rejected in _ordered_failures(problem, failures, settings, type_use):
+        for rejected in _ordered_failures(failures, settings, type_use, hard):
             if len(pairs) >= settings.pairs_per_problem:
                 break
             size = len(rejected.completion.text)

@@ -74,7 +74,7 @@ def difficulties(attempts: list[Attempt]) -> dict[str, Difficulty]:
         if a.verdict.status not in UNDECIDED:
             decided[a.problem_id] += 1
             passed[a.problem_id] += a.verdict.status is Status.PASS
-    return {pid: Difficulty(round(passed[pid] / n, 6) if n else None, n) for pid, n in decided.items()}
+    return {pid: Difficulty(passed[pid] / n if n else None, n) for pid, n in decided.items()}
 
 
 def _band(
@@ -110,6 +110,42 @@ def _histogram(problems: list[Problem], diff: dict[str, Difficulty]) -> dict[str
     return dict(sorted(bins.items()))
 
 
+@dataclass(frozen=True)
+class _Responses:
+    sft: list[Attempt]  # after every response stage, in problem order
+    passes: dict[str, list[Attempt]]  # the `chosen` pool: filtered, deduped within each problem
+    failures: dict[str, list[Attempt]]  # the `rejected` pool, likewise
+    reports: list[StageReport]
+
+
+def _responses(kept: list[Problem], attempts: list[Attempt], s: CurateSettings) -> _Responses:
+    """Quality filters, then dedup within each problem, then across the SFT set. Cross-problem
+    dedup thins SFT only: a chosen answer may resemble another problem's without harm."""
+    by_id = {p.id: p for p in kept}
+    trainable = [
+        a
+        for a in attempts
+        if a.problem_id in by_id and (a.verdict.status is Status.PASS or a.verdict.status in MODEL_FAILURES)
+    ]
+    good, quality = quality_filter(by_id, trainable, s)
+    passes: dict[str, list[Attempt]] = defaultdict(list)
+    failures: dict[str, list[Attempt]] = defaultdict(list)
+    for a in good:
+        (passes if a.verdict.status is Status.PASS else failures)[a.problem_id].append(a)
+    within = StageReport("response_dedup", "responses")
+    if s.dedup_responses:
+        passes = dedup_responses(passes, s, within)
+        failures = dedup_responses(failures, s, within)
+    else:
+        within.keep(len(good))
+    pool = [a for p in kept for a in passes.get(p.id, [])]
+    if s.dedup_sft_across:
+        sft, across = dedup_across(pool, s)
+    else:
+        sft, across = pool, StageReport("sft_dedup", "sft_rows", kept=len(pool))
+    return _Responses(sft, passes, failures, [quality, within, across])
+
+
 def curate(
     problems: list[Problem],
     attempts: list[Attempt],
@@ -123,52 +159,28 @@ def curate(
     out = Curated(matches=list(matches or []))
     decontam = stage_report(problems, out.matches)
     excluded = {m.problem_id for m in out.matches}
-    problems = [p for p in problems if p.id not in excluded]
-    clusters, dedup_report = dedup_problems(problems, s)
+    clusters, dedup_report = dedup_problems([p for p in problems if p.id not in excluded], s)
     diff = difficulties(attempts)
     kept, band_report = _band(clusters.kept, diff, s)
+    responses = _responses(kept, attempts, s)
+    pairs, pair_report = make_pairs(kept, responses.passes, responses.failures, s)
+    out.stages = [decontam, dedup_report, band_report, *responses.reports, pair_report]
+
     by_id = {p.id: p for p in kept}
     split = {p.id: split_of(clusters.split_key[p.id], s.test_fraction) for p in kept}
-
-    candidates = [
-        a
-        for a in attempts
-        if a.problem_id in by_id and (a.verdict.status is Status.PASS or a.verdict.status in MODEL_FAILURES)
-    ]
-    good, quality = quality_filter(by_id, candidates, s)
-    passes: dict[str, list[Attempt]] = defaultdict(list)
-    failures: dict[str, list[Attempt]] = defaultdict(list)
-    for a in good:
-        (passes if a.verdict.status is Status.PASS else failures)[a.problem_id].append(a)
-    response_report = StageReport("response_dedup", "responses")
-    if s.dedup_responses:
-        passes = defaultdict(list, dedup_responses(passes, s, response_report))
-        failures = defaultdict(list, dedup_responses(failures, s, response_report))
-    else:
-        response_report.keep(len(good))
-    sft_pool = [a for p in kept for a in passes.get(p.id, [])]
-    if s.dedup_sft_across:
-        sft_attempts, sft_report = dedup_across(sft_pool, s)
-    else:
-        sft_attempts, sft_report = sft_pool, StageReport("sft_dedup", "sft_rows", kept=len(sft_pool))
-    pairs, pair_report = make_pairs(kept, passes, failures, s)
-    out.stages = [decontam, dedup_report, band_report, quality, response_report, sft_report, pair_report]
-
     nothing = Difficulty(None, 0)
+
+    def columns(pid: str) -> tuple[Difficulty, str]:
+        return diff.get(pid, nothing), clusters.cluster_id[pid]
+
     for p in kept:
-        out.problems[split[p.id]].append(
-            problem_row(p, diff.get(p.id, nothing), clusters.cluster_id[p.id], system_prompt)
-        )
-    for a in sft_attempts:
+        out.problems[split[p.id]].append(problem_row(p, *columns(p.id), system_prompt))
+    for a in responses.sft:
         p = by_id[a.problem_id]
-        out.sft[split[p.id]].append(
-            sft_row(p, a, diff.get(p.id, nothing), clusters.cluster_id[p.id], system_prompt)
-        )
+        out.sft[split[p.id]].append(sft_row(p, a, *columns(p.id), system_prompt))
     for pair in pairs:
         p = by_id[pair.chosen.problem_id]
-        out.dpo[split[p.id]].append(
-            dpo_row(p, pair, diff.get(p.id, nothing), clusters.cluster_id[p.id], system_prompt)
-        )
-    out.lengths = {"sft": sft_length_stats(sft_attempts), "dpo": dpo_length_stats(pairs)}
+        out.dpo[split[p.id]].append(dpo_row(p, pair, *columns(p.id), system_prompt))
+    out.lengths = {"sft": sft_length_stats(responses.sft), "dpo": dpo_length_stats(pairs)}
     out.pass_rates = _histogram(kept, diff)
     return out

@@ -80,9 +80,11 @@ def pass_rate_heatmap(data: ReportData) -> Plot | None:
     ax.set_xlabel("difficulty")
     ax.axhline(len(names) - 0.5, color="black", lw=1)
     ax.axvline(len(levels) - 0.5, color="black", lw=1)
+    compact = len(rows) > 40  # many templates: the percentage only, the counts are in the table
     for (row, col), value in np.ndenumerate(grid):
         if not math.isnan(value):
-            ax.text(col, row, f"{value:.0%}\nn={int(counts[row, col])}", ha="center", va="center", fontsize=7)
+            text = f"{value:.0%}" if compact else f"{value:.0%}\nn={int(counts[row, col])}"
+            ax.text(col, row, text, ha="center", va="center", fontsize=7)
     fig.colorbar(image, ax=ax, label="pass rate (attempts)", fraction=0.05)
     ax.set_title("Pass rate by template and difficulty")
     return Plot(

@@ -1,0 +1,3 @@
+from verigen.cli import main
+
+main()
