@@ -5,31 +5,20 @@ from __future__ import annotations
 import os
 import sys
 
-import click
-
 from verigen.cli import eval_cmd, run_cmd, templates_cmd, verify_cmd  # noqa: F401  (register commands)
-from verigen.cli.common import app, err
+from verigen.cli.common import app
 from verigen.errors import VerigenError
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run the CLI. Typer (standalone) handles usage errors (exit 2) and explicit exit codes;
+    our own errors become one line and exit 2; a bug of ours is one line and exit 1."""
     try:
-        app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except KeyboardInterrupt:
-        err.print("interrupted: everything finished so far is saved; continue with --resume")
-        sys.exit(130)
+        app(args=argv)
     except VerigenError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
-    except Exception as exc:  # a bug of ours: still one line, the traceback on request
+    except Exception as exc:
         if os.environ.get("VERIGEN_DEBUG"):
             raise
         print(

@@ -82,8 +82,12 @@ def generate_cmd(
     }
     given.update({k: v for k, v in flags.items() if v is not None})
     config = resolve_config(out_dir, given, resume)
-    with progress_bar(err) as on_progress:
-        summary = generate(out_dir, config, on_progress)
+    try:
+        with progress_bar(err) as on_progress:
+            summary = generate(out_dir, config, on_progress)
+    except KeyboardInterrupt:
+        err.print("interrupted: everything finished so far is saved; continue with --resume")
+        raise typer.Exit(130) from None
     _print_strata(summary.strata)
     verdicts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
     calls = summary.teacher.get("requests", 0)
