@@ -74,3 +74,35 @@ def test_bad_config_is_one_line(tmp_path: Path, toml: str, needle: str) -> None:
     path = tmp_path / "run.toml"
     path.write_text(toml)
     assert_one_line_error(run("generate", "--out", str(tmp_path / "run"), "--config", str(path)), needle)
+
+
+def readme_template_example() -> str:
+    """The template shown in the README's 'Adding a template' section, verbatim."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    start = readme.index("# my_templates/cube_volume.py")
+    return readme[start : readme.index("```", start)]
+
+
+def test_the_readme_template_loads_with_templates_dir(tmp_path: Path) -> None:
+    folder = tmp_path / "my_templates"
+    folder.mkdir()
+    (folder / "cube_volume.py").write_text(readme_template_example())
+    listed = run("templates", "list", "--json", "--templates-dir", str(folder))
+    assert listed.returncode == 0, listed.stderr
+    assert "cube_volume" in {t["name"] for t in json.loads(listed.stdout)}
+    out = tmp_path / "p.jsonl"
+    made = run("problems", "--count", "10", "--template", "cube_volume", "--templates-dir", str(folder),
+               "--out", str(out))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    for row in rows:
+        edge = row["metadata"]["edge"]
+        assert row["answer"]["value"] == {"int": str(edge**3)}
+    diversity = run("templates", "diversity", "--template", "cube_volume", "--draws", "300",
+                    "--templates-dir", str(folder))  # fmt: skip
+    assert diversity.returncode == 0, "a declared small space is not a defect"
+
+
+def test_a_broken_user_template_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("raise RuntimeError('boom')\n")
+    assert_one_line_error(run("templates", "list", "--templates-dir", str(tmp_path)), "broken.py", "boom")
