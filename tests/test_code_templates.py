@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -26,10 +27,33 @@ def fenced(code: str) -> str:
 
 
 def test_enough_templates_both_styles_all_areas() -> None:
-    assert len(CODE_TEMPLATES) >= 8
+    assert len(CODE_TEMPLATES) >= 26
     assert {t.style for t in CODE_TEMPLATES} == {"call", "stdio"}
-    assert {t.area for t in CODE_TEMPLATES} <= AREAS
-    assert len({t.area for t in CODE_TEMPLATES}) >= 6
+    assert sum(t.style == "stdio" for t in CODE_TEMPLATES) >= 8
+    per_area = Counter(t.area for t in CODE_TEMPLATES)
+    assert set(per_area) == AREAS and min(per_area.values()) >= 3, per_area
+
+
+def _kinds(value: object) -> set[str]:
+    """Type names in a value, with 'outer of inner' for what containers directly hold."""
+    kind = type(value).__name__
+    items = list(value.values()) if type(value) is dict else value if type(value) in (list, tuple) else []
+    inner = {type(v).__name__ for v in items}
+    return {kind, *(f"{kind} of {k}" for k in inner), *set().union(*(_kinds(v) for v in items))}
+
+
+def test_results_cover_every_kind_of_value() -> None:
+    """Across the library, call-style answers include scalars, strings, containers and nesting."""
+    kinds: set[str] = set()
+    for template in CODE_TEMPLATES:
+        if template.style == "call":
+            for case in CodeSpec.from_answer(template.sample(0, 0, 2).answer).tests:
+                kinds |= _kinds(case.expected)
+    assert {"int", "bool", "str", "float", "list", "tuple", "dict", "NoneType"} <= kinds
+    assert {"list of float", "list of list", "list of str", "tuple of int", "dict of int"} <= kinds
+    assert any(t.compare.unordered for t in CODE_TEMPLATES)
+    assert any(t.compare.rel_tol > 1e-9 for t in CODE_TEMPLATES if t.style == "call")
+    assert any(t.compare.rel_tol > 1e-9 for t in CODE_TEMPLATES if t.style == "stdio")
 
 
 @pytest.mark.parametrize("template", CODE_TEMPLATES, ids=IDS)

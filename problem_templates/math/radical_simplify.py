@@ -116,7 +116,7 @@ class RadicalSimplify(MathTemplate):
                 c, p, q = nonzero(rng, 12), nonzero(rng, 9), nonzero(rng, 3)
                 if p * p != q * q * b:
                     break
-            value = sp.radsimp(c / (p + q * root))
+            value = sp.expand(sp.radsimp(c / (p + q * root)))
             expr = f"\\frac{{{c}}}{{{sp.latex(p + q * root)}}}"
             metadata = {"kind": "rationalise", "b": b, "c": c, "denominator": [p, q]}
         u, v = value.coeff(root, 0), value.coeff(root, 1)

@@ -23,9 +23,16 @@ def frac(value: Any) -> Fraction:
     return Fraction(str(value))
 
 
+def _mp(value: Any) -> Any:
+    if isinstance(value, sp.Basic):
+        return mpmath.mpf(sp.N(value, 40))
+    if isinstance(value, Fraction):
+        return mpmath.mpf(value.numerator) / value.denominator
+    return mpmath.mpf(value)
+
+
 def close(a: Any, b: Any, tol: float = 1e-9) -> bool:
-    a = mpmath.mpf(sp.N(a, 30)) if isinstance(a, sp.Basic) else a
-    b = mpmath.mpf(sp.N(b, 30)) if isinstance(b, sp.Basic) else mpmath.mpf(b)
+    a, b = _mp(a), _mp(b)
     return abs(a - b) <= tol * max(1, abs(b))
 
 

@@ -60,7 +60,8 @@ def check_exponential_equation(p: Problem, g: Any) -> None:
     with mpmath.workdps(60):
         # every integer in range that solves it is in the answer, and every answer solves it exactly
         difference = equation.lhs - equation.rhs
-        found = {sp.Integer(k) for k in range(-40, 41) if sp.expand(difference.subs(x, k)) == 0}
+        low, high = min(-40, *(int(s) for s in solutions)), max(40, *(int(s) for s in solutions))
+        found = {sp.Integer(k) for k in range(low, high + 1) if sp.expand(difference.subs(x, k)) == 0}
         assert found == solutions
         # no other real root: sign changes of lhs - rhs on a grid all sit next to a known solution
         grid = [mpmath.mpf(k) / 8 for k in range(-240, 241)]

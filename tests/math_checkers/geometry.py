@@ -64,7 +64,7 @@ def shoelace(vertices: list[tuple[Any, Any]]) -> Any:
 
 
 def regular_vertices(r: Any, n: int, start: float = 0) -> list[tuple[Any, Any]]:
-    angles = [mpmath.radians(start + 360 * k / n) for k in range(n)]
+    angles = [mpmath.radians(mpmath.mpf(start) + mpmath.mpf(360) * k / n) for k in range(n)]
     return [(r * mpmath.cos(t), r * mpmath.sin(t)) for t in angles]
 
 

@@ -2,25 +2,29 @@
 
 Exact duplicates are equal normalised texts. Near duplicates are found by MinHash LSH over word
 shingles and then confirmed by the exact Jaccard of the shingle sets, so a false LSH candidate never
-merges two texts (a pair right at the threshold is found ~90% of the time, one 0.05 above it ~always);
-clusters are the connected components of confirmed pairs. Everything is a pure
-function of the texts (fixed MinHash seed), so the same store always gives the same clusters.
+merges two texts (a pair right at the threshold is found ~90% of the time, one 0.05 above it ~always;
+small groups, such as one problem's responses, are compared pairwise and exactly). Clusters are the
+connected components of confirmed pairs. Everything is a pure function of the texts (fixed MinHash
+seed), so the same store always gives the same clusters.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
 from verigen.curate.report import StageReport
 from verigen.curate.settings import CurateSettings
-from verigen.curate.text import jaccard, normalize, question_text, shingles, tokens
+from verigen.curate.text import jaccard, normalize, normalized_tokens, question_text, shingles
 from verigen.types import Attempt, Problem
 
 LSH_WEIGHTS = (0.05, 0.95)  # (false positive, false negative) weights of the band layout
+PAIRWISE_MAX = 48  # up to this many distinct texts, every pair is compared exactly (no LSH)
 
 
 class _UnionFind:
@@ -42,38 +46,61 @@ class _UnionFind:
 def clusters(texts: Sequence[str], threshold: float, num_perm: int, shingle_size: int) -> list[list[int]]:
     """Indices of `texts` grouped into duplicate clusters (singletons included), each sorted, in
     order of their first member."""
-    uf = _UnionFind(len(texts))
+    return normalized_clusters([normalize(t) for t in texts], threshold, num_perm, shingle_size)
+
+
+def normalized_clusters(
+    norms: Sequence[str], threshold: float, num_perm: int, shingle_size: int
+) -> list[list[int]]:
+    """`clusters` of texts already passed through `normalize`."""
+    uf = _UnionFind(len(norms))
     first_of: dict[str, int] = {}
     unique: list[int] = []
-    for i, text in enumerate(texts):
-        key = normalize(text)
+    for i, key in enumerate(norms):
         if key in first_of:
             uf.union(first_of[key], i)
         else:
             first_of[key] = i
             unique.append(i)
     if threshold < 1.0 and len(unique) > 1:
-        sets = {i: shingles(tokens(texts[i]), shingle_size) for i in unique}
-        candidates = [i for i in unique if sets[i]]
-        hashes = MinHash.bulk(
-            [[s.encode() for s in sorted(sets[i])] for i in candidates], num_perm=num_perm, seed=1
+        sets = {i: shingles(normalized_tokens(norms[i]), shingle_size) for i in unique}
+        pairs = (
+            itertools.combinations(unique, 2)
+            if len(unique) <= PAIRWISE_MAX
+            else _lsh_candidates(unique, sets, threshold, num_perm)
         )
-        # Every candidate is confirmed exactly, so the bands are tuned for recall (datasketch's
-        # default weights find only ~30% of pairs right at the threshold; these ~90%, ~100% at +0.05).
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
-        for i, mh in zip(candidates, hashes, strict=True):
-            for j in lsh.query(mh):
-                if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
-                    uf.union(i, j)
-            lsh.insert(i, mh, check_duplication=False)
+        for i, j in pairs:
+            if uf.find(i) != uf.find(j) and jaccard(sets[i], sets[j]) >= threshold:
+                uf.union(i, j)
     groups: dict[int, list[int]] = {}
-    for i in range(len(texts)):
+    for i in range(len(norms)):
         groups.setdefault(uf.find(i), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(normalize(text).encode()).hexdigest()
+@functools.lru_cache(maxsize=16)
+def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch optimises (bands, rows) by numeric integration: slow, so once per setting."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
+    return lsh.b, lsh.r
+
+
+def _lsh_candidates(
+    ids: list[int], sets: dict[int, set[str]], threshold: float, num_perm: int
+) -> Iterator[tuple[int, int]]:
+    """Pairs sharing an LSH bucket. Every pair is confirmed exactly afterwards, so the bands are
+    tuned for recall (datasketch's default weights find ~30% of pairs right at the threshold)."""
+    present = [i for i in ids if sets[i]]
+    hashes = MinHash.bulk([[s.encode() for s in sorted(sets[i])] for i in present], num_perm=num_perm, seed=1)
+    lsh = MinHashLSH(num_perm=num_perm, params=_band_layout(threshold, num_perm))
+    for i, mh in zip(present, hashes, strict=True):
+        for j in lsh.query(mh):
+            yield j, i
+        lsh.insert(i, mh, check_duplication=False)
+
+
+def _digest(norm: str) -> str:
+    return hashlib.sha256(norm.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -90,21 +117,21 @@ def dedup_problems(problems: list[Problem], settings: CurateSettings) -> tuple[P
     """Exact duplicates are always dropped; near duplicates are dropped or, with
     `near_duplicates="cluster"`, kept and tied to one split. The smallest id of a cluster is kept."""
     report = StageReport("problem_dedup", "problems")
-    texts = [question_text(p) for p in problems]
-    groups = clusters(texts, settings.near_dup_threshold, settings.num_perm, settings.shingle_size)
+    norms = [question_text(p) for p in problems]  # already normalised
+    groups = normalized_clusters(norms, settings.near_dup_threshold, settings.num_perm, settings.shingle_size)
     drop: set[str] = set()
     cluster_id: dict[str, str] = {}
     split_key: dict[str, str] = {}
     for group in groups:
         members = sorted(group, key=lambda i: problems[i].id)
         head = members[0]
-        key = min(text_hash(texts[i]) for i in members)
+        key = min(_digest(norms[i]) for i in members)
         for i in members:
             pid = problems[i].id
             cluster_id[pid], split_key[pid] = problems[head].id, key
             if i == head:
                 continue
-            if normalize(texts[i]) == normalize(texts[head]):
+            if norms[i] == norms[head]:
                 drop.add(pid)
                 report.remove(pid, "exact_duplicate")
             elif settings.near_duplicates == "drop":
@@ -132,14 +159,16 @@ def dedup_responses(
 
 
 def _dedup_ordered(ordered: list[Attempt], settings: CurateSettings, report: StageReport) -> list[Attempt]:
-    texts = [a.completion.text for a in ordered]
+    norms = [normalize(a.completion.text) for a in ordered]
     kept: list[Attempt] = []
-    for group in clusters(texts, settings.near_dup_threshold, settings.num_perm, settings.shingle_size):
+    for group in normalized_clusters(
+        norms, settings.near_dup_threshold, settings.num_perm, settings.shingle_size
+    ):
         head = group[0]
         kept.append(ordered[head])
         report.keep()
         for i in group[1:]:
-            same = normalize(texts[i]) == normalize(texts[head])
+            same = norms[i] == norms[head]
             report.remove(_attempt_id(ordered[i]), "exact_duplicate" if same else "near_duplicate")
     return kept  # heads come in order: clusters are sorted by their first member
 

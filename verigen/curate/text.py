@@ -18,10 +18,10 @@ _LATEX_SPACING = re.compile(
     r"\\[,;:!> ]|\\q?quad(?![a-zA-Z])|\\displaystyle(?![a-zA-Z])|"
     r"\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])|~|\$+"
 )
-_FRAC = re.compile(r"\\[dt]frac(?![a-zA-Z])")
+_FRAC = re.compile(r"(?<=\\)[dt](?=frac(?![a-zA-Z]))")  # \dfrac, \tfrac -> \frac
 _SPACE = re.compile(r"\s+")
 _DIGIT_LETTER = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
-_AROUND_SYMBOL = re.compile(r"\s*([^\w\s])\s*")
+_AROUND_SYMBOL = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"[^\W_]+")
 _INSTRUCTIONS = (MATH_INSTRUCTION, ANSWER_FORMAT)
@@ -38,9 +38,9 @@ def normalize(text: str) -> str:
 
 def _normalize_once(text: str) -> str:
     s = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    s = _FRAC.sub(r"\\frac", _LATEX_SPACING.sub(" ", s))
+    s = _FRAC.sub("", _LATEX_SPACING.sub(" ", s))
     s = _DIGIT_LETTER.sub(" ", s)  # "4x" reads as "4 x"
-    s = _AROUND_SYMBOL.sub(r"\1", _SPACE.sub(" ", s))
+    s = _AROUND_SYMBOL.sub("", _SPACE.sub(" ", s))
     return unicodedata.normalize("NFKC", s).strip()
 
 
@@ -56,6 +56,11 @@ def question_text(problem: Problem) -> str:
 def tokens(text: str) -> list[str]:
     """Words and single symbols of the normalised text: operators count (x+4 is not x-4)."""
     return _TOKEN.findall(normalize(text))
+
+
+def normalized_tokens(norm: str) -> list[str]:
+    """`tokens` of a text that is already normalised (saves normalising twice)."""
+    return _TOKEN.findall(norm)
 
 
 def words(text: str) -> list[str]:
