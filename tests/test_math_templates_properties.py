@@ -9,6 +9,7 @@ without a checker there fails the suite.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import mpmath
@@ -45,6 +46,17 @@ def test_every_area_is_known_and_has_three_templates() -> None:
     areas = Counter(get_template(name).area for name in MATH_TEMPLATES)
     assert set(areas) <= set(AREAS)
     assert all(areas[area] >= 3 for area in AREAS), areas
+
+
+PLACEHOLDER = re.compile(r"(?<![a-zA-Z\\])\{[a-z_]{2,}\}")  # a str.format field left unfilled: {name}
+
+
+@pytest.mark.parametrize("name", MATH_TEMPLATES)
+def test_prompts_have_no_unfilled_placeholders(name: str) -> None:
+    template = get_template(name)
+    for index in range(25):
+        prompt = template.sample(11, index, 1 + index % 5).prompt
+        assert not PLACEHOLDER.search(prompt), prompt
 
 
 @pytest.mark.parametrize("name", MATH_TEMPLATES)

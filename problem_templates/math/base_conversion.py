@@ -50,11 +50,11 @@ class BaseConversion(MathTemplate):
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         if difficulty in (1, 2):
             if difficulty == 1:
-                base, length = 2, rng.randint(5, 12)
+                base, n = 2, rng.randint(16, 4095)  # 5 to 12 binary digits
             else:
                 base = rng.choice((3, 4, 5, 6, 7, 8, 9, 16))
                 length = rng.randint(2, 4) if base == 16 else rng.randint(3, 5)
-            n = rng.randint(base ** (length - 1), base**length - 1)
+                n = rng.randint(base ** (length - 1), base**length - 1)
             text = _in_base(n, base)
             question = one_of(
                 rng,

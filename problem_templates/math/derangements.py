@@ -20,30 +20,48 @@ from verigen.templates import MathItem, MathTemplate, register
 # Each setting: (story with {n}, {name}, {place}; who or what is counted; the event for one of them)
 SETTINGS = (
     (
-        "{name} writes ${n}$ letters to ${n}$ different friends, addresses ${n}$ envelopes, then puts the "
-        "letters into the envelopes at random, one per envelope.",
+        "In {place}, {name} writes ${n}$ letters to ${n}$ different friends, addresses ${n}$ envelopes, then "
+        "puts the letters into the envelopes at random, one per envelope.",
         "letters",
         "go into the correct envelope",
     ),
     (
-        "At a party in {place}, ${n}$ guests check their hats; the attendant hands the hats back at random.",
+        "At {name}'s party in {place}, ${n}$ guests check their hats; the attendant hands the hats back at "
+        "random.",
         "guests",
         "get their own hat back",
     ),
     (
-        "${n}$ colleagues in {place} put their names in a hat for a gift exchange, and each draws one name.",
+        "${n}$ colleagues of {name} in {place} put their names in a hat for a gift exchange, and each draws "
+        "one name.",
         "colleagues",
         "draw their own name",
     ),
     (
-        "A teacher, {name}, hands ${n}$ graded tests back to the ${n}$ students at random.",
+        "A teacher in {place}, {name}, hands ${n}$ graded tests back to the ${n}$ students at random.",
         "students",
         "receive their own test",
     ),
     (
-        "{name} shuffles ${n}$ labelled keys and puts one key into each of ${n}$ labelled locks.",
+        "{name} shuffles ${n}$ labelled keys from a hotel in {place} and puts one key into each of ${n}$ "
+        "labelled locks.",
         "keys",
         "end up in the lock with their own label",
+    ),
+    (
+        "After a swim in {place}, ${n}$ friends of {name} grab towels from a pile at random, one each.",
+        "friends",
+        "take their own towel",
+    ),
+    (
+        "{name} returns ${n}$ borrowed books to ${n}$ neighbours in {place} without checking, one book each.",
+        "neighbours",
+        "get their own book back",
+    ),
+    (
+        "A cloakroom in {place} returns ${n}$ coats to their ${n}$ owners at random; {name} is on duty.",
+        "owners",
+        "receive their own coat",
     ),
 )
 LEVELS = {1: (3, 6), 2: (5, 8), 3: (4, 8), 4: (4, 8), 5: (4, 8)}

@@ -35,6 +35,13 @@ SHOPS = ("a department store", "a small shop", "an online store", "a market stal
 P = sp.Symbol("p")
 
 
+def _price(value: sp.Rational) -> str:
+    """Dollars with two decimals when there are cents (644.70, not 644.7); exact otherwise."""
+    if (value * 100).is_integer and not value.is_integer:
+        return _money(int(value * 100))
+    return decimal(value)
+
+
 def _money(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}" if cents % 100 else str(cents // 100)
 
@@ -88,10 +95,10 @@ class DiscountProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(P * (1 - sp.Rational(d, 100)), sale), P)
             question = rng.choice(
                 (
-                    f"After a ${d}\\%$ discount, a {item} at {where} costs ${decimal(sale)}$ dollars. What "
+                    f"After a ${d}\\%$ discount, a {item} at {where} costs ${_price(sale)}$ dollars. What "
                     "was the "
                     "original price in dollars?",
-                    f"{name} paid ${decimal(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off "
+                    f"{name} paid ${_price(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off "
                     "sale. "
                     "What was its price before the sale, in dollars?",
                 )

@@ -11,14 +11,14 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (size of n, and which function of its factorisation is asked):
-#   1  n < 1000: number of divisors, or number of distinct prime factors
+#   1  n < 3000: number of divisors, or number of distinct prime factors
 #   2  n < 10^4: number of divisors, or number of prime factors with multiplicity
 #   3  n < 10^5: sum of divisors, or sum of proper divisors
 #   4  n < 10^6: number of even / odd / perfect-square divisors
 #   5  n = a^k b^m given as a product of powers (n up to ~10^10): number of divisors, of
 #      perfect-square divisors, or of divisors that are multiples of a given d
 
-RANGES = {1: (12, 999), 2: (100, 9999), 3: (100, 99999), 4: (1000, 999999)}
+RANGES = {1: (12, 2999), 2: (100, 9999), 3: (100, 99999), 4: (1000, 999999)}
 ASKS = {
     1: ("count", "distinct_primes"),
     2: ("count", "primes_with_multiplicity"),
@@ -117,7 +117,10 @@ class DivisorFunctions(MathTemplate):
                 break
             shown = str(n)
         else:
-            (p, q), (k, m) = rng.sample((2, 3, 5, 7, 11, 13), 2), (rng.randint(2, 9), rng.randint(2, 9))
+            (p, q), (k, m) = (
+                rng.sample((2, 3, 5, 7, 11, 13, 17, 19), 2),
+                (rng.randint(2, 12), rng.randint(2, 12)),
+            )
             n = p**k * q**m
             shown = f"{p}^{{{k}}} \\cdot {q}^{{{m}}}"
             if rng.random() < 0.5:  # written as a power of a product: (p^a q^b)^e

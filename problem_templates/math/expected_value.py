@@ -123,7 +123,7 @@ def _draws(rng: random.Random) -> tuple[str, sp.Rational, dict]:
 
 def _waiting(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     if rng.random() < 0.5:
-        a, b = rng.randint(1, 5), rng.randint(6, 12)
+        a, b = rng.randint(1, 9), rng.randint(10, 40)
         p = sp.Rational(a, b)
         value = 1 / p  # geometric distribution
         question = (

@@ -15,7 +15,7 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (number of factors, kinds of exponent, variables):
-#   1  three powers of x, positive integer exponents <= 9 (product and quotient)
+#   1  three powers of x, positive integer exponents <= 15 (product and quotient)
 #   2  four factors with powers of powers and negative exponents
 #   3  two variables x, y with a power of a product; answer the pair of exponents
 #   4  roots and fractional exponents of x; rational answer
@@ -44,7 +44,7 @@ def _factor(rng: random.Random, names: list[str], difficulty: int) -> tuple[str,
     kinds = {1: ("pow",), 2: ("pow", "powpow"), 3: ("pow", "group"), 4: ("pow", "root", "frac")}
     kind = rng.choice(kinds.get(difficulty, ("pow", "root", "group")))
     name = rng.choice(names)
-    bound = 9 if difficulty == 1 else 7
+    bound = 15 if difficulty == 1 else 7
     if kind == "pow":
         p = rng.randint(1, bound) if difficulty == 1 else nonzero(rng, bound)
         return _power(name, sp.Integer(p)), {name: sp.Integer(p)}

@@ -92,7 +92,10 @@ class ExponentialEquation(MathTemplate):
             if u1 == u2:
                 return None
             p, q = -(u1 + u2), u1 * u2
-            latex = f"{prime}^{{2 x}} {'+' if p >= 0 else '-'} {abs(p)} \\cdot {prime}^{{x}} "
+            latex = f"{prime}^{{2 x}} "
+            if p:
+                middle = f"{abs(p)} \\cdot " if abs(p) != 1 else ""
+                latex += f"{'+' if p > 0 else '-'} {middle}{prime}^{{x}} "
             latex += f"{'+' if q >= 0 else '-'} {abs(q)} = 0"
             u = sp.Symbol("u")
             roots = [r for r in sp.solve(u**2 + p * u + q, u) if r > 0]

@@ -36,16 +36,16 @@ class MotionProblem(MathTemplate):
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         name, other = rng.sample(NAMES, 2)
-        a, b = rng.sample(PLACES, 2)
+        a = rng.choice(PLACES)
         if difficulty == 1:
             vehicle, lo, hi = rng.choice(VEHICLES)
             u, v = rng.sample(range(lo, hi + 1), 2)
             d = rng.randint(5, 200)
             (value,) = sp.solve(sp.Eq(X * (sp.Rational(d, u) + sp.Rational(d, v)), 2 * d), X)
             question = (
-                f"{name} travels {vehicle} from {a} to {b}, ${d}$ km, at ${u}$ km/h and returns along the "
-                "same "
-                f"road at ${v}$ km/h. What is the average speed for the whole round trip, in km/h?"
+                f"{name} travels {vehicle} between two villages near {a}, ${d}$ km apart, at ${u}$ km/h and "
+                f"returns along the same road at ${v}$ km/h. What is the average speed for the whole round "
+                "trip, in km/h?"
             )
             metadata = {"kind": "average", "speeds": [u, v]}
         elif difficulty == 2:
@@ -107,11 +107,11 @@ class MotionProblem(MathTemplate):
                     sp.Eq(X * sp.Rational(speed1 + speed2, 1) * 1000 / 3600, length1 + length2), X
                 )
                 question = (
-                    f"A ${length1}$ m train from {a} travelling at ${speed1}$ km/h meets a ${length2}$ m "
-                    "train from "
-                    f"{b} travelling at ${speed2}$ km/h on a parallel track in the opposite direction. How "
-                    "many "
-                    "seconds pass from the moment the fronts meet until the rear ends pass each other?"
+                    f"Near {a}, a train of length ${length1}$ m travelling at ${speed1}$ km/h meets a train "
+                    f"of length ${length2}$ m travelling at ${speed2}$ km/h on a parallel track in the "
+                    "opposite direction. How many seconds pass from the moment the fronts meet until the "
+                    "rear "
+                    "ends pass each other?"
                 )
                 metadata = {"kind": "trains", "lengths": [length1, length2], "speeds": [speed1, speed2]}
             else:

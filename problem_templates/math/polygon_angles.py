@@ -11,8 +11,8 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (what is given, what is asked, and the number of sides):
-#   1  the sum of the interior angles of an n-gon (5 <= n <= 40)
-#   2  one interior or exterior angle of a regular n-gon (n <= 40; may be a fraction of a degree)
+#   1  the sum of the interior angles of an n-gon (5 <= n <= 60)
+#   2  one interior or exterior angle of a regular n-gon (n <= 60; may be a fraction of a degree)
 #   3  the number of sides of a regular polygon from one interior or exterior angle
 #   4  the number of diagonals of an n-gon (n <= 60), or a missing angle of a hexagon/heptagon
 #   5  a missing angle of an n-gon (8 <= n <= 12) given the others, or two unknown angles in a ratio
@@ -32,9 +32,24 @@ class PolygonAngles(MathTemplate):
     description = "Interior/exterior angles, sides from angles, diagonals and missing angles of polygons."
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
+        item = self._item(rng, difficulty)
+        mentioned = any(p in item.question for p in PLACES)
+        if not mentioned and rng.random() < 0.9:  # a setting; the facts do not depend on it
+            shape, place, name = rng.choice(SHAPES), rng.choice(PLACES), rng.choice(NAMES)
+            setting = rng.choice(
+                (
+                    f"{name} is designing a {shape} for a client in {place}. ",
+                    f"In a geometry class in {place}, {name} asks: ",
+                    f"{name} is planning a {shape} for a community garden in {place}. ",
+                )
+            )
+            return MathItem(setting + item.question, item.answer, item.answer_type, item.metadata)
+        return item
+
+    def _item(self, rng: random.Random, difficulty: int) -> MathItem:
         shape, place, name = rng.choice(SHAPES), rng.choice(PLACES), rng.choice(NAMES)
         if difficulty == 1:
-            n = rng.randint(5, 40)
+            n = rng.randint(5, 60)
             question = one_of(
                 rng,
                 (
@@ -50,7 +65,7 @@ class PolygonAngles(MathTemplate):
             )
             return MathItem(question, interior_sum(n), AnswerType.INTEGER, {"kind": "interior_sum", "n": n})
         if difficulty == 2:
-            n = rng.randint(5, 40)
+            n = rng.randint(5, 60)
             which = rng.choice(("interior", "exterior"))
             value = interior_sum(n) / n if which == "interior" else sp.Rational(360, n)
             question = one_of(

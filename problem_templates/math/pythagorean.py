@@ -16,8 +16,8 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (which side is missing, dimensions, radical inputs, number of steps):
-#   1  the hypotenuse from two integer legs <= 20                      (irrational answer)
-#   2  a leg from the hypotenuse (<= 30) and the other leg
+#   1  the hypotenuse from two integer legs <= 30                      (irrational answer)
+#   2  a leg from the hypotenuse (<= 40) and the other leg
 #   3  a rectangle's diagonal, an isosceles triangle's height, or a box's space diagonal
 #   4  radical inputs: legs sqrt(m) and n sqrt(k); an equilateral triangle's height; a square's
 #      diagonal from its area
@@ -48,12 +48,18 @@ class Pythagorean(MathTemplate):
             question, value, metadata = self._attempt(rng, difficulty)
             value = sp.radsimp(value)
             if value.is_positive and not value.is_Rational:
-                return MathItem(question + EXACT, value, AnswerType.REAL, metadata)
+                break
+        mentioned = any(n in question for n in NAMES) or any(p in question for p in PLACES)
+        if not mentioned and rng.random() < 0.9:  # a setting; the geometry does not depend on it
+            question = (
+                f"{rng.choice(NAMES)} is checking a design for a client in {rng.choice(PLACES)}. {question}"
+            )
+        return MathItem(question + EXACT, value, AnswerType.REAL, metadata)
 
     def _attempt(self, rng: random.Random, difficulty: int) -> tuple[str, sp.Expr, dict]:
         place, name = rng.choice(PLACES), rng.choice(NAMES)
         if difficulty == 1:
-            a, b = rng.randint(1, 20), rng.randint(1, 20)
+            a, b = rng.randint(1, 30), rng.randint(1, 30)
             question = one_of(
                 rng,
                 (
@@ -71,15 +77,16 @@ class Pythagorean(MathTemplate):
             )
             return _hypotenuse(question, [a * a, b * b])
         if difficulty == 2:
-            a = rng.randint(1, 20)
-            c = rng.randint(a + 1, 30)
+            a = rng.randint(1, 30)
+            c = rng.randint(a + 1, 40)
             question = one_of(
                 rng,
                 (
                     "A right triangle has hypotenuse ${c}$ and one leg ${a}$. Find the other leg.",
                     "The hypotenuse of a right triangle is ${c}$ and one of its legs is ${a}$. "
                     "How long is the remaining side?",
-                    "A ${c}$ m ladder leans against a wall in {place} with its foot ${a}$ m from the wall. "
+                    "A ladder of length ${c}$ m leans against a wall in {place} with its foot ${a}$ m from "
+                    "the wall. "
                     "How high up the wall does it reach?",
                 ),
                 a=a,
@@ -135,10 +142,10 @@ class Pythagorean(MathTemplate):
             foot, height = (a, b) if rng.random() < 0.5 else (b, a)
             drop = rng.randint(1, min(4, height - 1))
             question = (
-                f"A ${length}$ m ladder leans against a vertical wall in {place}, its foot ${foot}$ m from "
-                "the "
-                f"wall. The top slides ${drop}$ m down the wall. How far is the foot of the ladder from the "
-                "wall now?"
+                f"{name}'s ladder of length ${length}$ m leans against a vertical wall in {place}, its foot "
+                f"${foot}$ m "
+                f"from the wall. The top slides ${drop}$ m down the wall. How far is the foot of the ladder "
+                "from the wall now?"
             )
             _, value, _ = _leg(question, length * length, (height - drop) ** 2)
             return question, value, {"kind": "ladder", "length": length, "foot": foot, "drop": drop}

@@ -15,14 +15,14 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (size of the radicand, kind of root, number of terms, operations):
-#   1  sqrt(n) = a sqrt(b), a <= 12, b <= 30
-#   2  cube root of n = a cbrt(b), or sqrt(n) with n up to ~5000
+#   1  c sqrt(n) = a sqrt(b) with n = m^2 b, m <= 20, b squarefree and <= 46, c <= 9
+#   2  c cbrt(n) = a cbrt(b) (n = m^3 b, m <= 12, b < 50), or sqrt(n) with n up to ~5000
 #   3  a sum of three square roots that all reduce to multiples of one sqrt(b)
 #   4  products and quotients of square roots that reduce to a sqrt(b)
 #   5  (p + q sqrt b)(r + s sqrt b) = u + v sqrt b, or c / (p + q sqrt b) rationalised to u + v sqrt b
 
 SQUAREFREE = [n for n in range(2, 60) if sp.factorint(n) and max(sp.factorint(n).values()) == 1]
-CUBEFREE = [n for n in range(2, 30) if max(sp.factorint(n).values()) <= 2]
+CUBEFREE = [n for n in range(2, 50) if max(sp.factorint(n).values()) <= 2]
 
 
 def _coefficient_and_radicand(value: sp.Expr, index: int) -> tuple[sp.Integer, sp.Integer]:
@@ -56,19 +56,21 @@ class RadicalSimplify(MathTemplate):
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         if difficulty == 1 or (difficulty == 2 and rng.random() < 0.4):
-            top = 15 if difficulty == 1 else 40
-            n = rng.randint(2, top) ** 2 * rng.choice(SQUAREFREE[: 25 if difficulty == 1 else None])
+            top = 20 if difficulty == 1 else 40
+            n = rng.randint(2, top) ** 2 * rng.choice(SQUAREFREE[: 30 if difficulty == 1 else None])
             c = rng.choice((1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9))
             a, b = _coefficient_and_radicand(c * sp.sqrt(n), 2)
             expr = f"{c if c > 1 else ''}\\sqrt{{{n}}}"
             question = _form_question(rng, expr, "a\\sqrt{b}", "a, b", SQRT_EXTRA)
             return MathItem(question, sp.Tuple(a, b), AnswerType.TUPLE, {"kind": "sqrt", "c": c, "n": n})
         if difficulty == 2:
-            n = rng.randint(2, 9) ** 3 * rng.choice(CUBEFREE)
-            a, b = _coefficient_and_radicand(sp.root(n, 3), 3)
+            n = rng.randint(2, 12) ** 3 * rng.choice(CUBEFREE)
+            c = rng.choice((1, 1, 1, 2, 3, 4, 5))
+            a, b = _coefficient_and_radicand(c * sp.root(n, 3), 3)
             extra = "$a$ and $b$ are integers, $b > 1$ and $b$ has no perfect-cube factor other than $1$"
-            question = _form_question(rng, f"\\sqrt[3]{{{n}}}", "a\\sqrt[3]{b}", "a, b", extra)
-            return MathItem(question, sp.Tuple(a, b), AnswerType.TUPLE, {"kind": "cbrt", "n": n})
+            expr = f"{c if c > 1 else ''}\\sqrt[3]{{{n}}}"
+            question = _form_question(rng, expr, "a\\sqrt[3]{b}", "a, b", extra)
+            return MathItem(question, sp.Tuple(a, b), AnswerType.TUPLE, {"kind": "cbrt", "c": c, "n": n})
         if difficulty == 3:
             while True:
                 b = rng.choice(SQUAREFREE[:15])
@@ -91,8 +93,8 @@ class RadicalSimplify(MathTemplate):
             return MathItem(question, sp.Tuple(a, radicand), AnswerType.TUPLE, metadata)
         if difficulty == 4:
             while True:
-                top = [rng.randint(2, 60) for _ in range(2)]
-                bottom = [rng.randint(2, 30)] if rng.random() < 0.5 else []
+                top = [rng.randint(2, 99) for _ in range(2)]
+                bottom = [rng.randint(2, 50)] if rng.random() < 0.5 else []
                 value = sp.sqrt(top[0]) * sp.sqrt(top[1]) / sp.Mul(*(sp.sqrt(d) for d in bottom))
                 coefficient, radical = value.as_coeff_Mul()
                 if coefficient.is_integer and coefficient > 1 and radical != 1 and (radical**2).is_integer:

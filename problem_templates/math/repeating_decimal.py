@@ -15,13 +15,13 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (length of the repeating block, a non-repeating part, number of decimals):
-#   1  terminating decimal with 1-4 decimal places; answer p + q of the reduced fraction
-#   2  purely repeating block of 1-2 digits, integer part 0-9
-#   3  one non-repeating digit then a repeating block of 1-2 digits, integer part 0-20
+#   1  terminating decimal with 1-4 decimal places (integer part < 100); answer p + q of p/q
+#   2  purely repeating block of 1-2 digits, integer part 0-99
+#   3  one non-repeating digit then a repeating block of 1-2 digits, integer part 0-99
 #   4  up to two non-repeating digits and a repeating block of 3 digits, integer part 0-99
 #   5  the sum or difference of two repeating decimals (levels 2-3 shapes)
 
-LEVELS = {2: (0, 0, 1, 2, 9), 3: (1, 1, 1, 2, 20), 4: (1, 2, 3, 3, 99)}
+LEVELS = {2: (0, 0, 1, 2, 99), 3: (1, 1, 1, 2, 99), 4: (1, 2, 3, 3, 99)}
 
 
 def _minimal_block(block: str) -> bool:
@@ -62,7 +62,7 @@ class RepeatingDecimal(MathTemplate):
         if difficulty == 1:
             while True:
                 places = rng.randint(1, 4)
-                digits = rng.randint(1, 10 ** (places + 1) - 1)
+                digits = rng.randint(1, 10 ** (places + 2) - 1)  # integer part up to 99
                 if digits % 10:  # no trailing zero, and so not an integer
                     break
             value = sp.Rational(digits, 10**places)

@@ -13,7 +13,7 @@ from verigen.templates import MathItem, MathTemplate, register
 # Knobs by difficulty (kind of sequence, what is given, what is asked):
 #   1  arithmetic: the first terms are listed; find the n-th term (n <= 60)
 #   2  arithmetic: two non-consecutive terms are given; find another term (fractional d possible)
-#   3  geometric with an integer ratio: the first terms are listed; find the n-th term (n <= 12)
+#   3  geometric with an integer ratio: the first terms are listed; find the n-th term (n <= 14)
 #   4  geometric: two terms given, an odd gap (so the ratio is determined), fractional ratio possible
 #   5  find the position: which term of an arithmetic sequence equals v, or the first term of a
 #      geometric sequence that exceeds a bound
@@ -46,9 +46,9 @@ class SequenceTerm(MathTemplate):
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         if difficulty in (1, 3):
             geometric = difficulty == 3
-            first = sp.Integer(nonzero(rng, 20) if not geometric else nonzero(rng, 9))
+            first = sp.Integer(nonzero(rng, 20))
             step = sp.Integer(nonzero(rng, 15) if not geometric else rng.choice((2, 3, -2, -3, 4, 5, -4)))
-            n = rng.randint(8, 60) if not geometric else rng.randint(5, 12)
+            n = rng.randint(8, 60) if not geometric else rng.randint(5, 14)
             value = first * step ** (n - 1) if geometric else first + (n - 1) * step
             kind = "geometric" if geometric else "arithmetic"
             question = one_of(

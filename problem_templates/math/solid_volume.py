@@ -11,7 +11,7 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (the solid, whole or fractional dimensions, number of pieces):
-#   1  volume of a cylinder or a sphere, integer radius and height <= 12
+#   1  volume of a cylinder or a sphere, integer radius <= 20 and height <= 15
 #   2  volume of a cone; surface area of a sphere or a closed cylinder; a diameter may be given
 #   3  hemispheres and half-integer dimensions; a cone's curved surface (slant height from r and h)
 #   4  composite solids: a capsule (cylinder + two hemispheres), an ice-cream cone (cone + hemisphere),
@@ -74,7 +74,7 @@ class SolidVolume(MathTemplate):
         if difficulty <= 3:
             kind = rng.choice(LEVELS[difficulty])
             half = difficulty == 3 and kind != "cone_lateral" and rng.random() < 0.6
-            r = sp.Rational(rng.randint(1, 24), 2) if half else sp.Integer(rng.randint(1, 12))
+            r = sp.Rational(rng.randint(1, 24), 2) if half else sp.Integer(rng.randint(1, 20))
             h = sp.Rational(rng.randint(1, 30), 2) if half else sp.Integer(rng.randint(1, 15))
             if kind in ("sphere", "sphere_surface", "hemisphere"):
                 dims = f"radius ${_length(r)}$" if rng.random() < 0.6 else f"diameter ${_length(2 * r)}$"
@@ -83,9 +83,10 @@ class SolidVolume(MathTemplate):
             else:
                 dims = f"base diameter ${_length(2 * r)}$ and height ${_length(h)}$"
             question = one_of(rng, ASK, what=WHAT[kind], dims=dims)
-            if rng.random() < 0.7:
+            if rng.random() < 0.9:
                 obj = rng.choice(OBJECTS[kind.split("_")[0]])
-                question = f"{name} in {place} is working on a {obj}, modelled as a solid. {question}"
+                article = "an" if obj[0] in "aeiou" else "a"
+                question = f"{name} in {place} is working on {article} {obj}, modelled as a solid. {question}"
             value = FORMULAS[kind](r, h)
             metadata = {"kind": kind, "r": str(r), "h": str(h)}
             return MathItem(question, sp.radsimp(value), AnswerType.REAL, metadata)
@@ -93,15 +94,23 @@ class SolidVolume(MathTemplate):
             kind = rng.choice(("capsule", "ice_cream", "drilled"))
             r, h = sp.Integer(rng.randint(1, 10)), sp.Integer(rng.randint(2, 20))
             stories = {
-                "capsule": f"A pill-shaped water tank in {place} is a cylinder of radius ${r}$ m and length "
-                "${h}$ m "
-                "with a hemisphere of the same radius on each end. What is its volume in cubic metres?",
-                "ice_cream": f"{name} models an ice-cream cone as a cone of radius ${r}$ cm and height "
-                "${h}$ cm "
-                "topped by a hemisphere of the same radius. What is the total volume in cubic centimetres?",
-                "drilled": f"A solid cylinder of radius ${r}$ and height ${h}$ has a cone with the same "
-                "base and "
-                "height carved out of it. What volume of material remains?",
+                "capsule": (
+                    f"A pill-shaped water tank that {name} is building in {place} is a cylinder of radius "
+                    f"${r}$ m "
+                    f"and length ${h}$ m with a hemisphere of the same radius on each end. What is its "
+                    "volume in "
+                    "cubic metres?"
+                ),
+                "ice_cream": (
+                    f"{name}, a baker in {place}, models an ice-cream cone as a cone of radius ${r}$ cm and "
+                    f"height ${h}$ cm topped by a hemisphere of the same radius. What is the total volume in "
+                    "cubic centimetres?"
+                ),
+                "drilled": (
+                    f"In a workshop in {place}, {name} takes a solid cylinder of radius ${r}$ and height "
+                    f"${h}$ "
+                    "and carves out a cone with the same base and height. What volume of material remains?"
+                ),
             }
             metadata = {"kind": kind, "r": str(r), "h": str(h)}
             return MathItem(stories[kind], FORMULAS[kind](r, h), AnswerType.REAL, metadata)
@@ -111,10 +120,9 @@ class SolidVolume(MathTemplate):
             h = rng.randint(1, 15)
             value = PI * h * (big**2 + big * small + small**2) / 3
             question = (
-                f"A flower pot from {place} is a frustum of a cone: its circular top has radius ${big}$ cm, "
-                "its "
-                f"bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its volume in cubic "
-                "centimetres?"
+                f"{name} buys a flower pot in {place}. It is a frustum of a cone: its circular top has radius "
+                f"${big}$ cm, its bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its volume "
+                "in cubic centimetres?"
             )
             metadata = {"kind": kind, "radii": [big, small], "h": h}
             return MathItem(question, value, AnswerType.REAL, metadata)
@@ -122,9 +130,9 @@ class SolidVolume(MathTemplate):
             side = rng.randint(2, 20)
             value = side**3 - sp.Rational(4, 3) * PI * sp.Rational(side, 2) ** 3
             question = (
-                f"{name} carves the largest possible ball out of a wooden cube with edge ${side}$ cm. How "
-                "much wood, "
-                "in cubic centimetres, is cut away? Give an exact answer in terms of $\\pi$."
+                f"In a workshop in {place}, {name} carves the largest possible ball out of a wooden cube with "
+                f"edge ${side}$ cm. How much wood, in cubic centimetres, is cut away? Give an exact answer in "
+                "terms of $\\pi$."
             )
             return MathItem(question, sp.expand(value), AnswerType.REAL, {"kind": kind, "side": side})
         radius, tank = rng.randint(1, 6), rng.randint(7, 20)

@@ -6,13 +6,13 @@ import random
 
 import sympy as sp
 
-from problem_templates.math._helpers import NAMES, one_of
+from problem_templates.math._helpers import NAMES, PLACES, one_of
 from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (lower bounds, upper bounds, an inequality instead of an equation):
-#   1  nonnegative solutions of x1 + ... + xk = n, k <= 4, n <= 15
-#   2  positive solutions / sharing identical objects so that everyone gets at least one, n <= 20
+#   1  nonnegative solutions of x1 + ... + xk = n, k <= 4, n <= 40
+#   2  positive solutions / sharing identical objects so that everyone gets at least one, n <= 40
 #   3  a different lower bound for each variable, n <= 25
 #   4  one variable bounded above (complement), or x1 + ... + xk <= n (a slack variable)
 #   5  every variable bounded above (inclusion-exclusion), or the sum of k dice equal to s
@@ -44,8 +44,15 @@ def bounded_count(n: int, lows: list[int], highs: list[int | None]) -> sp.Intege
     return total
 
 
-def _variables(k: int) -> str:
-    return " + ".join(f"x_{{{i}}}" for i in range(1, k + 1))
+def _variables(k: int, style: int) -> str:
+    if style == 0:
+        return " + ".join(f"x_{{{i}}}" for i in range(1, k + 1))
+    return " + ".join("abcde"[:k] if style == 1 else "xyzwv"[:k])
+
+
+def _pick(rng: random.Random, maths: tuple[str, ...], stories: tuple[str, ...], **fields: object) -> str:
+    """A story phrasing most of the time (names and objects vary a lot), a bare equation otherwise."""
+    return one_of(rng, stories if rng.random() < 0.85 else maths, **fields)
 
 
 @register
@@ -57,38 +64,46 @@ class StarsAndBars(MathTemplate):
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         k = rng.randint(2, 4) if difficulty < 5 else rng.randint(3, 4)
         people = rng.sample(NAMES, k)
-        who = ", ".join(people[:-1]) + " and " + people[-1]
-        objects = rng.choice(OBJECTS)
+        fields = {
+            "who": ", ".join(people[:-1]) + " and " + people[-1],
+            "o": rng.choice(OBJECTS),
+            "place": rng.choice(PLACES),
+            "first": people[0],
+            "v": _variables(k, rng.randrange(3)),
+            "k": k,
+        }
         highs: list[int | None] = [None] * k
         if difficulty == 1:
-            n, lows = rng.randint(3, 15), [0] * k
-            question = one_of(
+            n, lows = rng.randint(3, 40), [0] * k
+            question = _pick(
                 rng,
                 (
                     "How many solutions in nonnegative integers does ${v} = {n}$ have?",
-                    "Count the ordered ${k}$-tuples of nonnegative integers with ${v} = {n}$.",
-                    "In how many ways can ${n}$ {o} be shared among {who} (some may get none)?",
+                    "Count the ordered ${k}$-tuples of nonnegative integers with sum ${n}$.",
                 ),
-                v=_variables(k),
+                (
+                    "In how many ways can ${n}$ {o} be shared among {who} (some may get none)?",
+                    "At a fair in {place}, ${n}$ {o} are handed out to {who}; anyone may get none. How many "
+                    "distributions are possible?",
+                ),
                 n=n,
-                k=k,
-                o=objects,
-                who=who,
+                **fields,
             )
         elif difficulty == 2:
-            n, lows = rng.randint(k + 1, 20), [1] * k
-            question = one_of(
+            n, lows = rng.randint(k + 1, 40), [1] * k
+            question = _pick(
                 rng,
                 (
                     "How many solutions in positive integers does ${v} = {n}$ have?",
-                    "In how many ways can ${n}$ {o} be given to {who} so that each gets at least one?",
                     "Count the ways to write ${n}$ as an ordered sum of ${k}$ positive integers.",
                 ),
-                v=_variables(k),
+                (
+                    "In how many ways can ${n}$ {o} be given to {who} so that each gets at least one?",
+                    "A teacher in {place} shares ${n}$ {o} among {who}, and everyone must get at least one. "
+                    "How many ways are there?",
+                ),
                 n=n,
-                k=k,
-                o=objects,
-                who=who,
+                **fields,
             )
         elif difficulty == 3:
             lows = [rng.randint(0, 4) for _ in range(k)]
@@ -105,75 +120,83 @@ class StarsAndBars(MathTemplate):
                     "How many ways are there to give out ${n}$ {o} to {who} so that {d}?",
                 ),
                 n=n,
-                o=objects,
-                who=who,
                 d=demand,
+                **fields,
             )
         elif difficulty == 4:
             if rng.random() < 0.5:
-                n, lows = rng.randint(6, 20), [0] * k
+                n, lows = rng.randint(6, 25), [0] * k
                 highs[0] = rng.randint(1, n - 2)
-                question = one_of(
+                question = _pick(
                     rng,
                     (
-                        "How many nonnegative integer solutions does ${v} = {n}$ have with $x_{{1}} \\le "
-                        "{u}$?",
+                        "How many nonnegative integer solutions of ${v} = {n}$ have the first term at most "
+                        "${u}$?",
+                    ),
+                    (
                         "In how many ways can ${n}$ {o} be shared among {who} if {first} may get at most "
                         "${u}$ "
                         "(and anyone may get none)?",
+                        "{who} split ${n}$ {o} from a shop in {place}. {first} takes no more than ${u}$; "
+                        "the others "
+                        "take any number. How many splits are possible?",
                     ),
-                    v=_variables(k),
                     n=n,
                     u=highs[0],
-                    o=objects,
-                    who=who,
-                    first=people[0],
+                    **fields,
                 )
             else:
-                bound = rng.randint(4, 15)
-                question = one_of(
+                bound = rng.randint(4, 20)
+                question = _pick(
                     rng,
                     (
                         "How many solutions in nonnegative integers does ${v} \\le {n}$ have?",
                         "Count the ordered ${k}$-tuples of nonnegative integers whose sum is at most ${n}$.",
                     ),
-                    v=_variables(k),
+                    (
+                        "{who} take {o} from a jar of ${n}$ in {place}; each takes any number (maybe none) "
+                        "and some "
+                        "may be left in the jar. How many outcomes are there?",
+                    ),
                     n=bound,
-                    k=k,
+                    **fields,
                 )
                 k += 1  # a slack variable turns the inequality into an equation
                 n, lows, highs = bound, [0] * k, [None] * k
         elif rng.random() < 0.5:
-            cap = rng.randint(2, 6)
+            cap = rng.randint(2, 7)
             n, lows, highs = rng.randint(cap + 1, cap * k - 1), [0] * k, [cap] * k
-            question = one_of(
+            question = _pick(
                 rng,
                 (
-                    "How many nonnegative integer solutions does ${v} = {n}$ have if every $x_{{i}} \\le "
-                    "{c}$?",
-                    "In how many ways can ${n}$ {o} be shared among {who} if nobody may get more than ${c}$?",
+                    "How many nonnegative integer solutions does ${v} = {n}$ have if every term is at most "
+                    "${c}$?",
                 ),
-                v=_variables(k),
+                (
+                    "In how many ways can ${n}$ {o} be shared among {who} if nobody may get more than ${c}$?",
+                    "At a market in {place}, {who} share ${n}$ {o}; each may take between $0$ and ${c}$. How "
+                    "many ways are there?",
+                ),
                 n=n,
                 c=cap,
-                o=objects,
-                who=who,
+                **fields,
             )
         else:
             n, lows, highs = rng.randint(k + 2, 6 * k - 2), [1] * k, [6] * k
-            question = one_of(
+            question = _pick(
                 rng,
                 (
                     "${k}$ distinguishable fair six-sided dice are rolled. In how many of the ${t}$ "
-                    "outcomes is "
-                    "the sum equal to ${n}$?",
-                    "{who} each roll one six-sided die. In how many of the ${t}$ possible outcomes do the "
-                    "numbers add up to ${n}$?",
+                    "outcomes is the "
+                    "sum equal to ${n}$?",
                 ),
-                k=k,
+                (
+                    "{who} each roll one six-sided die in a game night in {place}. In how many of the ${t}$ "
+                    "possible outcomes do the numbers add up to ${n}$?",
+                ),
                 t=6**k,
                 n=n,
-                who=who,
+                **fields,
             )
         answer = bounded_count(n, lows, highs)
         metadata = {"n": n, "lows": lows, "highs": highs}

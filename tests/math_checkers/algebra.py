@@ -98,7 +98,7 @@ def check_radical_simplify(p: Problem, g: Any) -> None:
         a, b = int(g[0]), int(g[1])
         assert b > 1
         if kind == "cbrt":
-            assert a > 0 and cubefree(b) and a**3 * b == meta["n"]
+            assert a > 0 and cubefree(b) and a**3 * b == meta["c"] ** 3 * meta["n"]
             return
         assert squarefree(b)
         if kind == "sqrt":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from verigen import __version__
+from verigen.curate.benchmarks import parse_spec
 from verigen.curate.pipeline import Curated
 from verigen.curate.split import SPLITS
 
@@ -47,7 +48,8 @@ def _matches(curated: Curated) -> str:
     lines += ["| problem | benchmark | row | reason | shared text |", "|---|---|---|---|---|"]
     for m in curated.matches[:MAX_LISTED_MATCHES]:
         shared = m.ngram.replace("|", "\\|")
-        lines.append(f"| {m.problem_id} | {m.benchmark} | {m.row} | {m.reason} | {shared} |")
+        name = parse_spec(m.benchmark)[0].name  # not the local path: cards get published
+        lines.append(f"| {m.problem_id} | {name} | {m.row} | {m.reason} | {shared} |")
     if len(curated.matches) > MAX_LISTED_MATCHES:
         lines.append(f"\n(and {len(curated.matches) - MAX_LISTED_MATCHES} more in curation.json)")
     return "\n".join(lines)

@@ -3,9 +3,11 @@
 A problem is contaminated when it shares a word n-gram (default 13 words, after normalisation)
 with a benchmark item; a problem shorter than n words matches when its whole text appears in an
 item. Optionally (math) an equal final answer counts too when every number of our problem also
-appears in the item: a paraphrase of the same computation. An equal answer alone is no evidence:
-"2" is everybody's answer. `decontaminate_run` records the matches in the
-store's manifest, so every later export excludes them and the report can list them.
+appears in the item and those numbers carry at least 4 digits: a paraphrase of the same
+computation. An equal answer alone is no evidence ("2" is everybody's answer), and even with the
+numbers this is a heuristic that can misfire on a large benchmark, hence off by default.
+`decontaminate_run` records the matches in the store's manifest, so every later export excludes
+them and the report can list them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from verigen.types import Problem
 
 MANIFEST_KEY = "decontamination"
 MIN_WORDS = 4  # shorter problems are not judged: a 3-word overlap is chance
+MIN_NUMBER_DIGITS = 4  # an answer match needs numbers this informative (36 and 16: yes; 2 and 3: no)
 
 
 @dataclass(frozen=True)
@@ -54,49 +57,58 @@ def _numbers(ws: list[str]) -> frozenset[str]:
     return frozenset(x for x in ws if x.isdigit())
 
 
-def _bench_matches(problems: list[Problem], bench: Benchmark, n: int, answer_match: bool) -> list[Match]:
-    """First hit per problem in this benchmark."""
-    index: dict[int, int] = {}  # hash(n-gram) -> item index
-    answers: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
-    short: dict[int, dict[str, list[str]]] = defaultdict(dict)  # length -> whole text -> problem ids
-    problem_words = {p.id: words(question_text(p)) for p in problems}
-    for p in problems:
-        w = problem_words[p.id]
-        if MIN_WORDS <= len(w) < n:
-            short[len(w)].setdefault(" ".join(w), []).append(p.id)
+@dataclass(frozen=True)
+class _Ours:
+    """Our problems as matching sees them, computed once for all benchmarks."""
+
+    problems: list[Problem]
+    words: dict[str, list[str]]
+    short: dict[int, dict[str, list[str]]]  # length (< n) -> whole normalised text -> problem ids
+
+    @classmethod
+    def of(cls, problems: list[Problem], n: int) -> _Ours:
+        words_ = {p.id: words(question_text(p)) for p in problems}
+        short: dict[int, dict[str, list[str]]] = defaultdict(dict)
+        for pid, w in words_.items():
+            if MIN_WORDS <= len(w) < n:
+                short[len(w)].setdefault(" ".join(w), []).append(pid)
+        return cls(problems, words_, short)
+
+
+def _bench_matches(ours: _Ours, bench: Benchmark, n: int, answer_match: bool) -> list[Match]:
+    """The first hit per problem in this benchmark, in problem order."""
     hits: dict[str, Match] = {}
 
     def hit(pid: str, item: int, reason: Literal["ngram", "answer"], gram: str) -> None:
         if pid not in hits:
-            row = bench.items[item].row
-            hits[pid] = Match(pid, bench.spec, bench.field, row, reason, gram)
+            hits[pid] = Match(pid, bench.spec, bench.field, bench.items[item].row, reason, gram)
 
+    index: dict[int, int] = {}  # hash(n-gram) -> first item holding it
+    answers: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for k, item in enumerate(bench.items):
         w = words(item.text)
         for _, gram in ngrams(w, n):
             index.setdefault(hash(gram), k)
-        for length, texts in short.items():
+        for length, texts in ours.short.items():  # short problems: their whole text, anywhere
             for _, gram in ngrams(w, length):
                 for pid in texts.get(gram, ()):
                     hit(pid, k, "ngram", gram)
         if answer_match and item.answer is not None:
-            ans, numbers = normalize(item.answer), _numbers(w)
+            numbers = _numbers(w)
             for number in numbers:
-                answers[(ans, number)].append((k, numbers))
-    for p in problems:
-        w = problem_words[p.id]
+                answers[(normalize(item.answer), number)].append((k, numbers))
+    for p in ours.problems:
+        w = ours.words[p.id]
         for _, gram in ngrams(w, n):
             if (k := index.get(hash(gram))) is not None:
                 hit(p.id, k, "ngram", gram)
                 break
-        gold = _gold_text(p) if answer_match else None
-        numbers = _numbers(w)
-        if gold is not None and numbers and p.id not in hits:
+        gold, numbers = _gold_text(p) if answer_match else None, _numbers(w)
+        if gold is not None and sum(map(len, numbers)) >= MIN_NUMBER_DIGITS and p.id not in hits:
             candidates = answers.get((gold, min(numbers)), [])
-            k = next((k for k, theirs in candidates if numbers <= theirs), None)
-            if k is not None:
+            if (k := next((k for k, theirs in candidates if numbers <= theirs), None)) is not None:
                 hit(p.id, k, "answer", f"answer {gold}; numbers {' '.join(sorted(numbers))}")
-    order = {p.id: i for i, p in enumerate(problems)}
+    order = {p.id: i for i, p in enumerate(ours.problems)}
     return sorted(hits.values(), key=lambda m: order[m.problem_id])
 
 
@@ -107,11 +119,12 @@ def find_contamination(
     answer_match: bool = False,
 ) -> tuple[list[Match], dict[str, dict[str, Any]]]:
     """Every (problem, benchmark) hit, and per benchmark: the field read, rows, problems matched."""
+    ours = _Ours.of(problems, n)
     matches: list[Match] = []
     benchmarks: dict[str, dict[str, Any]] = {}
     for spec in against:
         bench = load_benchmark(spec)
-        found = _bench_matches(problems, bench, n, answer_match)
+        found = _bench_matches(ours, bench, n, answer_match)
         matches.extend(found)
         benchmarks[spec] = {"field": bench.field, "rows": len(bench.items), "matched": len(found)}
     return matches, benchmarks
