@@ -45,7 +45,9 @@ def test_generate_on_the_embedded_model_then_export(tmp_path: Path, embedded_tea
     assert set(counts) <= {"pass", "wrong_answer", "no_answer", "unverified"}
     assert manifest["teacher_model"] == embedded_teacher.model
 
-    again = subprocess.run([*args[:4], "--resume"], capture_output=True, text=True, timeout=600)
+    again = subprocess.run(
+        [*VERIGEN, "generate", "--out", str(run_dir), "--resume"], capture_output=True, text=True, timeout=600
+    )
     assert again.returncode == 0, again.stderr
     assert "0 new, 0 teacher requests" in again.stderr
 
@@ -53,8 +55,10 @@ def test_generate_on_the_embedded_model_then_export(tmp_path: Path, embedded_tea
         [*VERIGEN, "export", str(run_dir), "--out", str(out_dir)], capture_output=True, text=True, timeout=600
     )
     assert export.returncode == 0, export.stderr
-    sft, dpo = load_from_disk(str(out_dir / "sft")), load_from_disk(str(out_dir / "dpo"))
-    assert len(sft) == counts.get("pass", 0)
+    sft = [row for split in load_from_disk(str(out_dir / "sft")).values() for row in split]
+    dpo = [row for split in load_from_disk(str(out_dir / "dpo")).values() for row in split]
+    # Curation may drop passes (truncated at 48 tokens, duplicates), never add any.
+    assert len(sft) <= counts.get("pass", 0)
     for row in sft:
         assert [m["role"] for m in row["messages"]] == ["user", "assistant"]
         assert row["teacher_model"] == embedded_teacher.model

@@ -129,17 +129,20 @@ def build_config(values: dict[str, Any]) -> GenerateConfig:
         raise ConfigError(f"bad value for {where!r}: {message}") from None
 
 
-def load_config_file(path: Path) -> dict[str, Any]:
-    """Read a TOML config file. Settings may sit at the top level or under [generate]."""
+TABLES = ("generate", "curate")
+
+
+def load_config_file(path: Path, table: str = "generate") -> dict[str, Any]:
+    """Read one table of a TOML config file: [generate] (whose keys may also sit at the top level)
+    or [curate]. A file may hold both tables."""
     try:
         data = tomllib.loads(path.read_text())
     except OSError as exc:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
-    if "generate" in data and isinstance(data["generate"], dict):
-        rest = {k: v for k, v in data.items() if k != "generate"}
-        if rest:
-            raise ConfigError(f"unknown config key {next(iter(rest))!r} beside [generate]")
-        data = data["generate"]
-    return data
+    tables = {name: data.pop(name) for name in TABLES if isinstance(data.get(name), dict)}
+    if "generate" in tables and data:
+        raise ConfigError(f"unknown config key {next(iter(data))!r} beside [generate]")
+    tables.setdefault("generate", data)
+    return tables.get(table, {})

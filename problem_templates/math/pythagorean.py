@@ -128,12 +128,14 @@ class Pythagorean(MathTemplate):
             if kind == "equilateral":
                 s = rng.randint(2, 40)
                 question = (
-                    f"A sign in {place} is an equilateral triangle with side ${s}$ cm. How tall is it, in cm?"
+                    f"{name} paints a sign in {place} shaped as an equilateral triangle with side ${s}$ cm. "
+                    "How tall is it, in cm?"
                 )
                 return _leg(question, s * s, sp.Rational(s, 2) ** 2)
             area = rng.randint(2, 200)
             question = (
-                f"A square tile from {place} has area ${area}$ cm$^2$. How long is its diagonal, in cm?"
+                f"{name} lays a square tile in {place} with area ${area}$ cm$^2$. How long is its diagonal, "
+                "in cm?"
             )
             return _hypotenuse(question, [area, area])
         if rng.random() < 0.5:

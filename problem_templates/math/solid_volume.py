@@ -120,8 +120,10 @@ class SolidVolume(MathTemplate):
             h = rng.randint(1, 15)
             value = PI * h * (big**2 + big * small + small**2) / 3
             question = (
-                f"{name} buys a flower pot in {place}. It is a frustum of a cone: its circular top has radius "
-                f"${big}$ cm, its bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its volume "
+                f"{name} buys a flower pot in {place}. It is a frustum of a cone: its circular top has "
+                "radius "
+                f"${big}$ cm, its bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its "
+                "volume "
                 "in cubic centimetres?"
             )
             metadata = {"kind": kind, "radii": [big, small], "h": h}
@@ -130,8 +132,10 @@ class SolidVolume(MathTemplate):
             side = rng.randint(2, 20)
             value = side**3 - sp.Rational(4, 3) * PI * sp.Rational(side, 2) ** 3
             question = (
-                f"In a workshop in {place}, {name} carves the largest possible ball out of a wooden cube with "
-                f"edge ${side}$ cm. How much wood, in cubic centimetres, is cut away? Give an exact answer in "
+                f"In a workshop in {place}, {name} carves the largest possible ball out of a wooden cube "
+                "with "
+                f"edge ${side}$ cm. How much wood, in cubic centimetres, is cut away? Give an exact answer "
+                "in "
                 "terms of $\\pi$."
             )
             return MathItem(question, sp.expand(value), AnswerType.REAL, {"kind": kind, "side": side})

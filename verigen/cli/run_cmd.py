@@ -121,6 +121,22 @@ def _print_strata(strata: list[tuple[str, int, int, int, int]]) -> None:
 def export_cmd(
     run_dir: Annotated[Path, typer.Argument(help="A run directory made by `verigen generate`.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Where to write the datasets.")],
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="TOML whose [curate] table holds curation settings.")
+    ] = None,
+    test_fraction: Annotated[float | None, typer.Option("--test-fraction", help="Default 0.1.")] = None,
+    decontaminate: Annotated[
+        list[str] | None, typer.Option("--decontaminate", help="Benchmark FILE[:FIELD]; repeatable.")
+    ] = None,
+    decontam_ngram: Annotated[int | None, typer.Option("--decontam-ngram", help="Default 13.")] = None,
+    near_dup_threshold: Annotated[float | None, typer.Option("--near-dup-threshold")] = None,
+    pairs_per_problem: Annotated[int | None, typer.Option("--pairs-per-problem", help="Default 1.")] = None,
+    negative: Annotated[
+        str | None, typer.Option("--negative", help="Rejected choice: first, hardest or balanced.")
+    ] = None,
+    length_matched: Annotated[bool, typer.Option("--length-matched", help="Pair by similar length.")] = False,
+    pass_rate_min: Annotated[float | None, typer.Option("--pass-rate-min")] = None,
+    pass_rate_max: Annotated[float | None, typer.Option("--pass-rate-max")] = None,
     push_to_hub: Annotated[
         str | None, typer.Option("--push-to-hub", help="Also push to this Hub dataset repo (owner/name).")
     ] = None,
@@ -129,10 +145,26 @@ def export_cmd(
         str, typer.Option("--token-env", help="Variable holding the Hub token.")
     ] = "HF_TOKEN",
 ) -> None:
-    """Write SFT and DPO datasets (save_to_disk, parquet, jsonl) with a dataset card."""
+    """Curate (dedup, decontaminate, filter, pair, split) and write SFT, DPO and problem datasets
+    (save_to_disk, parquet, jsonl) with a dataset card and curation.json."""
+    from verigen.config import load_config_file
+    from verigen.curate import CurateSettings
     from verigen.export import export_run
 
-    result = export_run(run_dir, out_dir)
+    settings: dict[str, Any] = dict(load_config_file(config_file, table="curate")) if config_file else {}
+    flags: dict[str, Any] = {
+        "test_fraction": test_fraction, "decontaminate": decontaminate or None,
+        "decontam_ngram": decontam_ngram, "near_dup_threshold": near_dup_threshold,
+        "pairs_per_problem": pairs_per_problem, "negative": negative,
+        "length_matched": length_matched or None, "pass_rate_min": pass_rate_min,
+        "pass_rate_max": pass_rate_max,
+    }  # fmt: skip
+    settings.update({k: v for k, v in flags.items() if v is not None})
+    result = export_run(run_dir, out_dir, CurateSettings.from_json(settings))
+    for stage in result.curated.stages:
+        reasons = ", ".join(f"{k} {v}" for k, v in stage.reasons.most_common())
+        err.print(f"{stage.name}: kept {stage.kept} {stage.unit}, removed {stage.removed}"
+                  + (f" ({reasons})" if reasons else ""))  # fmt: skip
     err.print(f"SFT: {result.sft_rows} rows in {result.out_dir / 'sft'}")
     err.print(f"DPO: {result.dpo_rows} pairs in {result.out_dir / 'dpo'}")
     if push_to_hub:
@@ -140,6 +172,25 @@ def export_cmd(
 
         pushed = push(result.out_dir, push_to_hub, private=private, token_env=token_env)
         err.print(f"pushed to {pushed.url}: {', '.join(pushed.configs)}")
+
+
+@app.command("decontaminate")
+def decontaminate_cmd(
+    run_dir: Annotated[Path, typer.Argument(help="A run directory made by `verigen generate`.")],
+    against: Annotated[list[str], typer.Option("--against", help="Benchmark FILE[:FIELD]; repeatable.")],
+    ngram: Annotated[int, typer.Option("--ngram", help="Shared word n-gram length.")] = 13,
+    answer_match: Annotated[bool, typer.Option("--answer-match", help="Also match equal answers.")] = False,
+) -> None:
+    """Find the run's problems that overlap benchmark items; later exports leave them out."""
+    from verigen.curate import decontaminate_run
+
+    report = decontaminate_run(run_dir, against, ngram, answer_match=answer_match)
+    for match in report.matches:
+        where = f"{match.benchmark}:{match.field} row {match.row}"
+        print(f"{match.problem_id}\t{where}\t{match.reason}: {match.ngram}")
+    for path, info in report.benchmarks.items():
+        err.print(f"{path}: {info.get('rows')} items, {info.get('matched')} of the run's problems matched")
+    err.print(f"contaminated problems: {report.stage.removed} (left out of every later export)")
 
 
 @app.command("report")
