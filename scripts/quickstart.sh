@@ -22,10 +22,11 @@ import sys
 from datasets import load_from_disk
 
 root = sys.argv[1]
-sft, dpo = load_from_disk(f"{root}/sft"), load_from_disk(f"{root}/dpo")
-print(f"SFT dataset: {root}/sft ({len(sft)} rows)")
-print(f"DPO dataset: {root}/dpo ({len(dpo)} pairs)")
-print(f"dataset card: {root}/README.md")
-if len(sft) == 0 or len(dpo) == 0:
+sft, dpo = load_from_disk(f"{root}/sft"), load_from_disk(f"{root}/dpo")  # DatasetDicts: train/test
+n_sft, n_dpo = sum(map(len, sft.values())), sum(map(len, dpo.values()))
+print(f"SFT dataset: {root}/sft ({n_sft} rows: {', '.join(f'{k} {len(v)}' for k, v in sft.items())})")
+print(f"DPO dataset: {root}/dpo ({n_dpo} pairs: {', '.join(f'{k} {len(v)}' for k, v in dpo.items())})")
+print(f"dataset card: {root}/README.md; report: verigen report {root.rsplit('/', 1)[0]} --export {root}")
+if n_sft == 0 or n_dpo == 0:
     sys.exit("the run produced no SFT row or no DPO pair; try more samples in the config")
 PY

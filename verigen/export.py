@@ -73,7 +73,9 @@ def _features(name: str) -> Any:
 
 
 def _write_dataset(rows: Rows, folder: Path, name: str) -> None:
-    from datasets import Dataset, DatasetDict
+    from datasets import Dataset, DatasetDict, disable_progress_bars
+
+    disable_progress_bars()  # the CLI prints one line per dataset instead
 
     features = _features(name)
     data = DatasetDict(

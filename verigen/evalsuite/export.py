@@ -66,7 +66,9 @@ def export_eval_suite(
 ) -> EvalSuiteResult:
     """Write a frozen suite to `out_dir` (replaced whole, atomically). `exclude` is a predicate on
     problems or a collection of problem ids (decontamination hooks in here)."""
-    from datasets import Dataset
+    from datasets import Dataset, disable_progress_bars
+
+    disable_progress_bars()
 
     selection = select_problems(source, exclude)
     if not selection.problems:
