@@ -78,12 +78,14 @@ def test_the_request_seed_decides_the_sample(embedded_teacher: EmbeddedTeacher) 
 def test_cache_identity_does_not_depend_on_the_port(embedded_teacher: EmbeddedTeacher) -> None:
     config = embedded_teacher.teacher_config(max_tokens=24)
     key = Teacher(config).key_for(ARITHMETIC, 0, seed=5)
+    identity = config.identity
+    assert identity.startswith("embedded:SmolLM2-135M-Instruct.Q4_1:llama-cpp-python-")
+    assert identity == EmbeddedTeacher().endpoint_identity  # another server, same identity
     expected = cache_key(
-        "embedded:SmolLM2-135M-Instruct.Q4_1", config.model, ARITHMETIC, config.temperature,
-        config.top_p, config.max_tokens, 5, 0, {},
+        identity, config.model, ARITHMETIC, config.temperature, config.top_p, config.max_tokens, 5, 0, {},
     )  # fmt: skip
     assert key == expected
-    assert str(embedded_teacher.port) not in config.identity
+    assert f":{embedded_teacher.port}" not in identity
 
 
 def _port_open(port: int) -> bool:

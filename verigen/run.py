@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from verigen import __version__
 from verigen.config import CONTENT_KEYS, GenerateConfig, build_config
@@ -69,12 +70,24 @@ def open_endpoint(config: GenerateConfig) -> Iterator[Endpoint]:
     if config.base_url:
         if not config.model:
             raise ConfigError("--model is required with --base-url")
-        yield Endpoint(config.base_url, config.model, config.base_url)
+        # The cache identity is the endpoint without credentials, as the manifest records it, so
+        # a resumed run (which reads the manifest) hits the same cache entries.
+        yield Endpoint(config.base_url, config.model, redact_url(config.base_url) or "")
         return
     from verigen.teacher.embedded import EmbeddedTeacher
 
     with EmbeddedTeacher() as embedded:
         yield Endpoint(embedded.base_url, embedded.model, embedded.endpoint_identity, embedded=True)
+
+
+def redact_url(url: str | None) -> str | None:
+    """The endpoint without credentials a user may have put in it (user:password@, ?key=)."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def teacher_config_for(config: GenerateConfig, endpoint: Endpoint) -> TeacherConfig:
@@ -114,7 +127,7 @@ def generate(
             model = endpoint.model if endpoint else store.get_manifest().get("teacher_model", "")
             store.set_manifest(
                 {
-                    "config": config.model_dump(),
+                    "config": {**config.model_dump(), "base_url": redact_url(config.base_url)},
                     "verigen_version": __version__,
                     "teacher_model": model,
                     "templates": {name: get_template(name).version for name, _ in requested},

@@ -144,8 +144,15 @@ class EmbeddedTeacher:
 
     @property
     def endpoint_identity(self) -> str:
-        """Stable across runs (the port is not): what the response cache keys on."""
-        return f"embedded:{Path(MODEL_FILE).stem}"
+        """Stable across runs (the port is not): what the response cache keys on. The server's
+        version and context size are part of it: an upgrade may change the responses."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            server = version("llama-cpp-python")
+        except PackageNotFoundError:
+            server = "unknown"
+        return f"embedded:{Path(MODEL_FILE).stem}:llama-cpp-python-{server}:ctx{self.n_ctx}"
 
     def teacher_config(self, **overrides: Any) -> TeacherConfig:
         """A TeacherConfig pointing at this server; keyword overrides win."""
