@@ -132,3 +132,56 @@ def test_tokens() -> None:
     assert not tokens_equal("YES", "yes")
     assert not tokens_equal("1.5", "nan")
     assert not tokens_equal("1", "1_0")
+
+
+def test_bool_is_not_int_inside_sets_and_dict_keys() -> None:
+    assert not values_equal({1, 2}, {True, 2})
+    assert not values_equal({True, 2}, {1, 2})
+    assert not values_equal({1: "a"}, {True: "a"})
+    assert not values_equal({0: "a"}, {False: "a"})
+    assert not values_equal(frozenset([1]), frozenset([1.0]))
+    assert not values_equal({(1, 2)}, {(True, 2)})
+    assert not values_equal({frozenset([1])}, {frozenset([True])})
+    assert not values_equal({(1, 2): 1}, {(1.0, 2): 1})
+    assert not values_equal({1: [1]}, {1: (1,)})  # values stay strict too
+    assert not values_equal({1, 2}, frozenset({1, 2}))
+    assert values_equal({3, 1, 2}, {1, 2, 3})  # still unordered
+    assert values_equal({(1, "a"): [1.0], True: None}, {True: None, (1, "a"): [1]})
+    assert values_equal({frozenset([1, (2, b"x")])}, {frozenset([(2, b"x"), 1])})
+
+
+@given(values, values)
+def test_values_equal_implies_same_types(a: object, b: object) -> None:
+    if values_equal(a, b, Compare(int_as_float=False, rel_tol=0.0, abs_tol=0.0)):
+        assert same_deep(a, b)
+
+
+def same_deep(a: object, b: object) -> bool:
+    """Like `same`, but sets and dict keys are matched with their types too."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(same_deep(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if isinstance(a, (set, frozenset)):
+        return len(a) == len(b) and all(any(same_deep(x, y) for y in b) for x in a)  # type: ignore[union-attr]
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(  # type: ignore[arg-type]
+            any(same_deep(k, k2) and same_deep(v, v2) for k2, v2 in b.items())
+            for k, v in a.items()  # type: ignore[union-attr]
+        )
+    return a == b
+
+
+def test_huge_integer_tokens_compare_without_conversion() -> None:
+    huge = "9" * 5000  # beyond Python's int/str conversion limit (4300 digits)
+    assert not tokens_equal("5", huge)
+    assert not tokens_equal(huge, "5")
+    assert tokens_equal(huge, huge)
+    assert tokens_equal(huge, "+000" + huge)
+    assert not tokens_equal(huge, "-" + huge)
+    assert tokens_equal("0", "-0") and tokens_equal("-0", "+000")
+    assert tokens_equal("007", "7") and tokens_equal("-7", "-0007")
+    assert not tokens_equal("7", "-7") and not tokens_equal("70", "7")
+    assert not tokens_equal("1.5", "1" * 5000 + ".5")  # a huge decimal is compared as text
+    assert not tokens_equal("12", "\u0661\u0662")  # other scripts' digits are not digits here
+    assert not tokens_equal("1.5", "\u0661.\u0665")

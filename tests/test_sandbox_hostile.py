@@ -274,3 +274,73 @@ def test_batch_of_mixed_jobs_keeps_order_and_isolation(verifier) -> None:
     verdicts = verifier.verify_programs(jobs)
     assert [v.status is Status.PASS for v in verdicts] == [True, False, True, False] * 3
     assert_contained(verifier)
+
+
+STOP_SUITE = """
+def check(candidate):
+    for got, want in zip(map(candidate, [1, 2, 3]), [2, 3, 4]):
+        assert got == want
+"""
+STOP_SPEC = CodeSpec("check", "f", (), timeout=5.0, prelude="def f(x):\n    pass\n", test_code=STOP_SUITE)
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "def f(x):\n    raise StopIteration\n",
+        "def f(x):\n    raise StopAsyncIteration\n",
+        "def f(x):\n    if x == 2:\n        raise StopIteration('done')\n    return x + 1\n",
+    ],
+)
+def test_candidate_stop_iteration_cannot_end_a_suite_early(verifier, program: str) -> None:
+    """map/zip/next swallow StopIteration; a candidate raising it must not make the suite pass."""
+    verdict = verifier.verify_program(STOP_SPEC, program)
+    assert verdict.status is Status.RUNTIME_ERROR, verdict.detail
+    assert verifier.verify_program(STOP_SPEC, "def f(x):\n    return x + 1\n").status is Status.PASS
+
+
+def test_suite_expecting_a_builtin_exception_still_works(verifier) -> None:
+    suite = (
+        "def check(candidate):\n    try:\n        candidate(-1)\n    except ValueError:\n        pass\n"
+        "    else:\n        assert False\n    assert candidate(2) == 4\n"
+    )
+    spec = CodeSpec("check", "f", (), timeout=5.0, test_code=suite)
+    good = "def f(x):\n    if x < 0:\n        raise ValueError('negative')\n    return 2 * x\n"
+    assert verifier.verify_program(spec, good).status is Status.PASS
+    assert verifier.verify_program(spec, "def f(x):\n    return 2 * x\n").status is Status.WRONG_ANSWER
+
+
+def test_checker_containers_never_run_candidate_code(verifier) -> None:
+    """A container that ran a test suite (expected values in its runner's memory) is only ever
+    reused for suites; candidate jobs get clean containers (evicting idle checkers if needed)."""
+    good = "def f(x):\n    return x + 1\n"
+    assert verifier.verify_program(STOP_SPEC, good).status is Status.PASS
+    pool = verifier.pool
+    checkers = list(pool._idle_check)
+    assert checkers and all(s.checker for s in checkers)
+    jobs = {id(s): s.jobs for s in checkers}
+    verdicts = verifier.verify_programs([(ADD, GOOD_ADD)] * 6)
+    assert all(v.status is Status.PASS for v in verdicts)
+    assert all(s.jobs == jobs[id(s)] for s in checkers)  # no candidate job ran in them
+    assert not any(s.checker for s in pool._idle)
+    assert verifier.verify_program(STOP_SPEC, good).status is Status.PASS
+    assert not any(s.checker for s in pool._idle)
+
+
+def test_huge_integer_output_is_a_verdict_not_a_crash(verifier) -> None:
+    """A 5000-digit integer (beyond Python's int/str conversion limit) against an integer answer."""
+    for code in ("print('9' * 5000)\n", "print('-' + '0' * 5000 + '9')\n"):
+        verdict = verifier.verify_program(ECHO, code)
+        assert verdict.status is Status.WRONG_ANSWER, verdict.detail
+
+
+def test_an_internal_error_on_one_program_is_its_verdict_only(verifier, monkeypatch) -> None:
+    from verigen.code import verifier as verifier_module
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(verifier_module, "judge_stdio", broken)
+    verdicts = verifier.verify_programs([(ECHO, GOOD_ECHO), (ADD, GOOD_ADD)])
+    assert verdicts[0].status is Status.INFRA_ERROR and "boom" in verdicts[0].detail
+    assert verdicts[1].status is Status.PASS

@@ -218,6 +218,11 @@ class CandidateError(Exception):
     """Raised in the checker when the candidate process failed in a way no builtin names."""
 
 
+# Exceptions that Python's iteration protocol swallows (map, zip, next(it, default), for loops):
+# raised as themselves in the checker, they would end a suite's loop quietly and let it pass.
+QUIET = (StopIteration, StopAsyncIteration)
+
+
 class SuiteError(Exception):
     """The suite itself cannot be run this way (our limitation, not the candidate's failure)."""
 
@@ -236,14 +241,16 @@ def role_check(job):
             raise SuiteError(f"the suite passes an argument that cannot cross the boundary: {exc}") from None
         reply = next(replies, None)
         if reply is None:
-            raise CandidateError("candidate process gone")
+            raised.append(CandidateError("candidate process gone"))
+            raise raised[-1]
         if "ok" in reply:
             return vg_codec.decode(reply["ok"])
         name = reply.get("exc") or "CandidateError"
+        text = reply.get("msg") or reply.get("bad") or name
         cls = getattr(builtins, name, None)
-        if not (isinstance(cls, type) and issubclass(cls, Exception)):
-            cls = CandidateError
-        error = cls(reply.get("msg") or reply.get("bad") or name)
+        if not (isinstance(cls, type) and issubclass(cls, Exception)) or issubclass(cls, QUIET):
+            cls, text = CandidateError, f"{name}: {text}"
+        error = cls(text)
         raised.append(error)
         raise error
 
@@ -273,6 +280,13 @@ def role_check(job):
                 line = tb.tb_lineno
             tb = tb.tb_next
         emit(_exc_event(exc, done=False, kind=kind, line=line))
+        return
+    # A suite can only expect a candidate exception it names (a builtin type); one it could not
+    # name (a CandidateError: the candidate crashed oddly or raised StopIteration) never passes,
+    # even if the suite swallowed it (e.g. `except Exception: pass`).
+    unexpected = [exc for exc in raised if isinstance(exc, CandidateError)]
+    if unexpected:
+        emit(_exc_event(unexpected[0], done=False, kind="candidate"))
         return
     emit({"done": True})
 

@@ -95,7 +95,7 @@ def run_check(pool: WarmPool, spec: CodeSpec, program: str, limits: dict[str, An
     """Judge `program` against spec's assert suite; retried on a fresh pair of containers if ours fail."""
     failure = "no attempt"
     for _ in range(pool.retries + 1):
-        with pool.lease(2) as (cand_box, check_box):
+        with pool.lease(2, checker=True) as (cand_box, check_box):
             sessions: list[Session] = []
             try:
                 cand = cand_box.open({"role": "serve", "code": program, "entry": spec.entry_point, **limits})

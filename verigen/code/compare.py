@@ -12,8 +12,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-_INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# ASCII digits only: `\d` would also match other scripts' digits, which int()/float() accept.
+_INT = re.compile(r"[+-]?[0-9]+", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+MAX_FLOAT_TOKEN = 4300  # characters: a longer decimal token is compared as text only
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,28 @@ def _equal(expected: Any, actual: Any, cmp: Compare) -> bool:
             _equal(e, a, cmp) for e, a in zip(expected, actual, strict=True)
         )
     if te is dict:
-        return expected.keys() == actual.keys() and all(
-            _equal(v, actual[k], cmp) for k, v in expected.items()
-        )
-    return bool(expected == actual)  # int, str, bytes, None, set, frozenset: exact
+        if len(expected) != len(actual):
+            return False
+        got = {_strict_key(k): v for k, v in actual.items()}
+        for k, v in expected.items():
+            key = _strict_key(k)
+            if key not in got or not _equal(v, got[key], cmp):
+                return False
+        return True
+    if te in (set, frozenset):
+        return _strict_key(expected) == _strict_key(actual)
+    return bool(expected == actual)  # int, str, bytes, None: exact
+
+
+def _strict_key(value: Any) -> Any:
+    """A hashable stand-in for a set element or dict key that equals another only when both
+    have the same types all the way down (Python's own `1 == True == 1.0` would merge them)."""
+    kind = type(value)
+    if kind is tuple:
+        return (kind.__name__, tuple(_strict_key(v) for v in value))
+    if kind in (set, frozenset):
+        return (kind.__name__, frozenset(_strict_key(v) for v in value))
+    return (kind.__name__, value)
 
 
 def sort_key(value: Any) -> tuple[Any, ...]:
@@ -109,14 +129,27 @@ def tokens_equal(expected: str, actual: str, cmp: Compare | None = None) -> bool
         if e == a:
             continue
         if _INT.fullmatch(e):
-            if not (_INT.fullmatch(a) and int(e) == int(a)):
+            if not (_INT.fullmatch(a) and _canonical_int(e) == _canonical_int(a)):
                 return False
-        elif _NUMBER.fullmatch(e) and _NUMBER.fullmatch(a):
+        elif (
+            len(e) <= MAX_FLOAT_TOKEN
+            and len(a) <= MAX_FLOAT_TOKEN
+            and _NUMBER.fullmatch(e)
+            and _NUMBER.fullmatch(a)
+        ):
             if not floats_close(float(e), float(a), cmp):
                 return False
         else:
             return False
     return True
+
+
+def _canonical_int(token: str) -> str:
+    """An integer token's canonical text (no `+`, no leading zeros, `-0` is `0`), without int():
+    untrusted output may be longer than Python's int/str conversion limit."""
+    sign = "-" if token[0] == "-" else ""
+    digits = token.lstrip("+-").lstrip("0")
+    return sign + digits if digits else "0"
 
 
 def first_difference(expected: str, actual: str) -> str:

@@ -44,6 +44,9 @@ class Sandbox:
     def __init__(self, client: Any, image: str, limits: ContainerLimits) -> None:
         self.container = create_container(client, image, limits)
         self.jobs, self.broken = 0, False
+        # Set once the container has run a trusted test suite (expected values in its code):
+        # the runner's memory may still hold that request, so it never runs candidate code again.
+        self.checker = False
         try:
             self.channel = RunnerChannel(exec_runner(client, self.container))
             ready = self.channel.recv(time.monotonic() + START_TIMEOUT_S)
@@ -138,7 +141,8 @@ class WarmPool:
         self.image, self.limits = image, limits or ContainerLimits()
         self.per_job, self.max_jobs, self.retries = per_job, max_jobs, retries
         self.client: Any = None
-        self._idle: list[Sandbox] = []
+        self._idle: list[Sandbox] = []  # never held a test suite: for candidate code
+        self._idle_check: list[Sandbox] = []  # ran test suites only: reused for suites only
         self._total = 0
         self._cond = threading.Condition()
         self._closed = False
@@ -178,22 +182,41 @@ class WarmPool:
             self._idle.append(sandbox)
             self._cond.notify_all()
 
-    def _acquire(self, n: int) -> tuple[list[Sandbox], int]:
-        with self._cond:
-            while True:
-                if self._closed:
-                    raise SandboxError("the sandbox pool is closed")
-                fresh = max(0, n - len(self._idle))
-                if fresh <= self.size - self._total:
-                    taken = [self._idle.pop() for _ in range(n - fresh)]
-                    self._total += fresh
-                    return taken, fresh
-                self._cond.wait()
+    def _acquire(self, n: int, checker: bool) -> tuple[list[Sandbox], int, Sandbox | None]:
+        """(clean idle sandboxes, how many to create, an idle checker for the last slot or None).
+
+        Idle checkers are evicted (their slots freed) when clean sandboxes are needed.
+        """
+        evicted: list[Sandbox] = []
+        try:
+            with self._cond:
+                while True:
+                    if self._closed:
+                        raise SandboxError("the sandbox pool is closed")
+                    reuse = checker and bool(self._idle_check)
+                    need = n - reuse
+                    fresh = max(0, need - len(self._idle))
+                    while fresh > self.size - self._total and len(self._idle_check) > reuse:
+                        evicted.append(self._idle_check.pop(0))
+                        self._total -= 1
+                        self._cond.notify_all()
+                    if fresh <= self.size - self._total:
+                        taken = [self._idle.pop() for _ in range(need - fresh)]
+                        self._total += fresh
+                        return taken, fresh, self._idle_check.pop() if reuse else None
+                    self._cond.wait()
+        finally:
+            for sandbox in evicted:
+                sandbox.close()
 
     @contextlib.contextmanager
-    def lease(self, n: int = 1) -> Iterator[list[Sandbox]]:
-        """Borrow n sandboxes at once (atomically, so pairs of leases cannot deadlock)."""
-        taken, fresh = self._acquire(min(n, self.size))
+    def lease(self, n: int = 1, *, checker: bool = False) -> Iterator[list[Sandbox]]:
+        """Borrow n sandboxes at once (atomically, so pairs of leases cannot deadlock).
+
+        `checker`: the last one is for a trusted test suite; it is marked, and a marked sandbox
+        only ever goes back to the checkers' idle list, never to one that runs candidate code.
+        """
+        taken, fresh, reused = self._acquire(min(n, self.size), checker)
         created: list[Sandbox] = []
         try:
             for _ in range(fresh):
@@ -202,10 +225,14 @@ class WarmPool:
             with self._cond:
                 self._total -= fresh - len(created)
                 self._cond.notify_all()
-            for sandbox in taken + created:
+            for sandbox in taken + created + ([reused] if reused else []):
                 self._release(sandbox)
             raise
         taken += created
+        if reused is not None:
+            taken.append(reused)
+        if checker:
+            taken[-1].checker = True
         try:
             yield taken
         except BaseException:
@@ -220,7 +247,7 @@ class WarmPool:
         with self._cond:
             spent = sandbox.broken or sandbox.jobs >= self.max_jobs
             if not (spent or self.per_job or self._closed):
-                self._idle.append(sandbox)
+                (self._idle_check if sandbox.checker else self._idle).append(sandbox)
                 self._cond.notify_all()
                 return
             replace = not (self.per_job or self._closed)
@@ -253,7 +280,7 @@ class WarmPool:
     def close(self) -> None:
         with self._cond:
             self._closed = True
-            idle, self._idle = self._idle, []
+            idle, self._idle, self._idle_check = self._idle + self._idle_check, [], []
             self._cond.notify_all()
         for sandbox in idle:
             sandbox.close()

@@ -13,7 +13,7 @@ from verigen.code.extract import MAX_CODE_CHARS, extract_code
 from verigen.code.judge import judge_call, judge_stdio
 from verigen.code.pool import InfraFailure, WarmPool
 from verigen.code.spec import CodeSpec
-from verigen.errors import InputFileError, SandboxError
+from verigen.errors import SandboxError
 from verigen.types import Problem, Status, Verdict
 
 
@@ -56,7 +56,21 @@ class CodeVerifier:
         self.close()
 
     def verify_program(self, spec: CodeSpec, program: str) -> Verdict:
-        """Judge an already assembled program against a spec (no extraction)."""
+        """Judge an already assembled program against a spec (no extraction).
+
+        Never raises for one program: whatever goes wrong while judging it (our bug, or input
+        that trips one) is an `infra_error` verdict for that program, not the end of the run.
+        """
+        try:
+            return self._verify_program(spec, program)
+        except Exception as exc:  # contained per program by design
+            try:
+                text = f"{type(exc).__name__}: {exc}"[:600]
+            except Exception:
+                text = type(exc).__name__
+            return Verdict(Status.INFRA_ERROR, program, f"internal error while judging: {text}")
+
+    def _verify_program(self, spec: CodeSpec, program: str) -> Verdict:
         if len(program) > MAX_CODE_CHARS:
             return Verdict(Status.NO_ANSWER, None, f"the program is longer than {MAX_CODE_CHARS} characters")
         if self.timeout is not None:
@@ -86,9 +100,9 @@ class CodeVerifier:
             raise ValueError(f"CodeVerifier got a {problem.kind} problem ({problem.id})")
         try:
             spec = CodeSpec.from_answer(problem.answer)
-        except InputFileError as exc:
-            return Verdict(Status.INFRA_ERROR, None, f"problem {problem.id}: {exc}")
-        code = extract_code(response)
+            code = extract_code(response)
+        except Exception as exc:  # a bad problem or response: its verdict only
+            return Verdict(Status.INFRA_ERROR, None, f"problem {problem.id}: {str(exc)[:600]}")
         if code is None:
             return Verdict(Status.NO_ANSWER, None, "no fenced python code block in the response")
         return self.verify_program(spec, code)
