@@ -354,6 +354,52 @@ CASES: list[tuple[MathGold, str, Status]] = [
         B(r"\begin{pmatrix}-\frac{7}{3} & -\frac{1}{3} \\ \frac{4}{3} & 0\end{pmatrix}"),
         P,
     ),
+    # -- reviewed false passes: none of these may pass ------------------------------------------
+    # trailing \text{...} is dropped only when it is a unit
+    (I(2), r"\boxed{2\mathrm{i}}", U),
+    (I(2), r"\boxed{2 \text{i}}", U),
+    (I(2), r"\boxed{2\,\mathrm{e}}", W),
+    (I(3), r"\boxed{3\text{x}}", U),
+    (I(3), r"\boxed{3 \text{ squared}}", U),
+    (I(3), r"\boxed{3 \text{ is not correct}}", U),
+    (I(10), r"\boxed{10\text{ thousand}}", U),
+    (I(10), r"\boxed{10\text{ thousands}}", U),
+    (I(5), r"\boxed{5 \text{ million}}", U),
+    (Q(2, 3), r"\boxed{2\text{ thirds}}", U),
+    (Q(1, 2), r"\boxed{1/2 \text{ plus one}}", U),
+    (Q(1, 2), r"\boxed{\frac{1}{2}\text{ of it}}", U),
+    (I(1), r"\boxed{1 \text{not}}", U),
+    (I(12), B(r"12\text{ marbles}"), P),
+    (I(12), B(r"12 \text{ s}"), P),
+    # expressions equal only at rational probe points of small size
+    (E(x), r"\boxed{x + \sin(1009091 \pi x)}", W),
+    (E(x), r"\boxed{x\cos(2\cdot 1009091 \pi x)}", W),
+    (E(x), r"\boxed{\max(x, -100)}", U),
+    (E(x), r"\boxed{\min(x, 100)}", W),
+    (E(x), r"\boxed{x + \lfloor \frac{x^2}{100} \rfloor}", W),
+    (E(sp.exp(sp.exp(x))), B(r"e^{e^{x}}"), P),
+    (E(sp.sin(x) ** 2), B(r"1 - \cos^2 x"), P),
+    # tuple labels: only single letters in alphabetical order
+    (T(1, 2), r"\boxed{(y, x) = (1, 2)}", U),
+    (T(1, 2), r"\boxed{(a, b) = (1, 2)}", P),
+    # hedged boxes are not a tuple; plain commas are
+    (T(1, 2), r"\boxed{1} or \boxed{2}", W),
+    (T(1, 2), r"\boxed{1} \text{ or } \boxed{2}", W),
+    (T(1, 2), r"$\boxed{1}, \boxed{2}$", P),
+    # a second box after a newline, or as \framebox, is seen
+    (I(1), "\\boxed{1}\\boxed\n{2}", W),
+    (I(1), r"\boxed{1} \framebox{2}", W),
+    (I(1), r"\boxed{1} \fbox{2}", W),
+    (I(1), r"\boxed{1}\boxed2", W),
+    # thousands separators never follow a leading zero
+    (I(1), r"\boxed{0,001}", W),
+    (I(1), r"\boxed{0 001}", U),
+    (I(1), r"\boxed{0\,001}", U),
+    (I(1), r"\boxed{0{,}001}", U),
+    # a subscript on a numeral (a base) is not read
+    (I(12), r"\boxed{12_{3}}", U),
+    (I(12), r"\boxed{12_3}", U),
+    (I(1010), r"\boxed{1010_2}", U),
 ]
 
 
@@ -419,7 +465,9 @@ def _renderings(q: Fraction) -> list[str]:
     out = [rf"{sign}\frac{{{p}}}{{{d}}}", f"{sign}{p}/{d}", rf"\dfrac{{{q.numerator}}}{{{d}}}"]
     if all(f in (2, 5) for f in sp.factorint(d)):  # a terminating decimal is exact
         digits = max(sp.multiplicity(2, d), sp.multiplicity(5, d))
-        out.append(f"{float(q):.{digits}f}" if digits < 15 else out[0])
+        scaled = abs(q.numerator) * 10**digits // d  # exact: float(q) loses digits beyond 2^53
+        whole, frac = divmod(scaled, 10**digits)
+        out.append(f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}")
     return out
 
 

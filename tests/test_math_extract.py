@@ -24,6 +24,10 @@ from verigen.math.extract import MAX_CANDIDATES, clean_answer, extract_answer, f
         (r"first \boxed{4}, later \boxed{3}", ("4", "3")),  # the last is the final one
         (r"\boxed{ x = 3 }", ("x = 3",)),
         (r"\boxed{\text{(B)}}", ("(B)",)),
+        ("\\boxed{1}\\boxed\n{2}", ("1", "2")),  # a newline before the brace hides nothing
+        (r"\boxed{1} \framebox{2}", ("1", "2")),
+        (r"\framebox[2cm]{3}", ("3",)),
+        (r"\boxed{1}\boxed2", ("1", "2")),
     ],
 )
 def test_boxed_candidates(response: str, candidates: tuple[str, ...]) -> None:
@@ -35,6 +39,8 @@ def test_boxed_candidates(response: str, candidates: tuple[str, ...]) -> None:
 
 def test_adjacent_boxes_are_offered_joined() -> None:
     assert extract_answer(r"roots: \boxed{2}, \boxed{3}").joined == "2, 3"
+    assert extract_answer(r"roots: \boxed{2}, \boxed{3}").joined_by_commas
+    assert not extract_answer(r"\boxed{2} or \boxed{3}").joined_by_commas
     assert extract_answer(r"$\boxed{2}$ and $\boxed{3}$").joined == "2, 3"
     apart = extract_answer(r"\boxed{2} is wrong because of the sign, so the answer is \boxed{3}")
     assert apart.joined is None and apart.candidates == ("2", "3")
@@ -120,6 +126,11 @@ def test_deeply_nested_braces_scan() -> None:
         (r"\left( 1, 2 \right)", "( 1, 2 )"),
         ("{5}", "5"),
         (r"\displaystyle \frac{1}{2}", r"\frac{1}{2}"),
+        (r"0\,001", "0 001"),  # not a thousands separator after a leading zero
+        (r"12{,}345\,678", "12345678"),
+        (r"2\mathrm{i}", "2i"),  # not a unit: kept
+        (r"10\text{ thousand}", "10 thousand"),
+        (r"7\text{ apples}", "7"),
     ],
 )
 def test_clean_answer(raw: str, clean: str) -> None:

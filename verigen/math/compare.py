@@ -10,7 +10,9 @@ only passes on yes. The order is cheapest-and-surest first:
 4. numeric probing with evalf, which returns correct digits: a difference that evaluates to a
    nonzero number with real precision is a no however tiny; one that cancels to nothing is zero.
    Numbers are checked at 30 digits, then again with 1500 digits of working precision;
-   expressions at seeded random rational points of both signs. Agreement at positive points only
+   expressions at seeded random rational points of both signs, then at fixed irrational points
+   (small and large: sqrt(2)/3, 1234 + e/5) that no rational aliasing or clipping defeats.
+   Agreement at positive points only
    (sqrt(x^2) vs x) is undecided. A perturbation that cancels below ~10^-1500 would go unseen.
 5. symbolic `simplify(a - g) == 0`, only where probing could not evaluate.
 
@@ -235,6 +237,27 @@ def _numbers_equal(gold: Any, answer: Any) -> Match:
     return _no("not equal") if zero is False else _unknown("could not evaluate")
 
 
+_IRRATIONAL_POINTS = (
+    sp.sqrt(2) / 3,
+    sp.pi / 7,
+    sp.E / 5,
+    37 + sp.sqrt(3) / 5,
+    251 + sp.pi / 4,
+    1234 + sp.E / 5,
+)
+_SYMBOL_SHIFT = sp.sqrt(5) / 11  # distinct values for distinct symbols at the fixed points
+_GROWTH = (sp.exp, sp.factorial, sp.gamma, sp.sinh, sp.cosh)
+
+
+def _growth_depth(expr: Any) -> int:
+    """How deeply fast-growing functions (exp, x^x, factorial) nest: e^{e^x} is 2."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return 0
+    inner = max(_growth_depth(a) for a in expr.args)
+    grows = isinstance(expr, _GROWTH) or (isinstance(expr, sp.Pow) and bool(expr.exp.free_symbols))
+    return inner + 1 if grows else inner
+
+
 def _expressions_equal(gold: Any, answer: Any) -> Match:
     diff = answer - gold
     if diff == 0:
@@ -246,10 +269,18 @@ def _expressions_equal(gold: Any, answer: Any) -> Match:
         return YES if sp.cancel(diff) == 0 else _no("not equal")
     rng = random.Random(f"{sp.srepr(gold)}")  # reproducible verdicts
     results: dict[bool, list[bool | None]] = {True: [], False: []}
+    points: list[tuple[bool, dict[Any, Any]]] = []
     for positive in (True, True, True, True, False, False, False):
         point = {s: sp.Rational(rng.randint(30, 290), rng.choice((97, 101, 103))) for s in symbols}
-        if not positive:
-            point = {s: -v for s, v in point.items()}
+        points.append((positive, point if positive else {s: -v for s, v in point.items()}))
+    # Rational points alone are defeated by aliasing (x + sin(1009091 pi x) is x at every p/97) and
+    # stay below 3 in size (min(x, 100) is x there): irrational points, evaluated by evalf at the
+    # working precision, and large ones too. Huge points are skipped for nested exponentials.
+    bases = _IRRATIONAL_POINTS if _growth_depth(diff) < 2 else _IRRATIONAL_POINTS[:3]
+    for base in bases:
+        point = {s: base + k * _SYMBOL_SHIFT for k, s in enumerate(symbols)}
+        points += [(True, point), (False, {s: -v for s, v in point.items()})]
+    for positive, point in points:
         value = diff.evalf(PROBE_DIGITS, subs=point, maxn=PROBE_MAXN)
         results[positive].append(_zero(value, gold.evalf(PROBE_DIGITS, subs=point), TOLERANCE))
     if False in results[True]:

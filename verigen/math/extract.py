@@ -29,7 +29,9 @@ MAX_BARE_CHARS = 100
 MAX_FINAL_LINE_CHARS = 300
 MAX_CLEAN_CHARS = 5000  # longer answers are refused by the guards anyway; cleaning them is wasted work
 
-_BOX = re.compile(r"\\(?:boxed|fbox)(?![a-zA-Z])")
+_BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![a-zA-Z])")
+_BOX_OPTION = re.compile(r"\s*\[[^\[\]{}]{0,40}\]")  # \framebox[3cm][c]{...}
+_PLAIN_COMMA = re.compile(r"^[\s$]*,[\s$]*$")
 _BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
 _BARE_TOKEN = re.compile(r"[^\s$]+")
 _SEPARATOR = re.compile(r"^(?:\s|\$|,|;|\\[,;: ]|\\quad|\\qquad|\\text\{\s*(?:and|or)\s*\}|\band\b|\bor\b)*$")
@@ -44,6 +46,7 @@ class Extraction:
     source: Source
     joined: str | None = None
     detail: str = ""
+    joined_by_commas: bool = False  # every gap between the joined boxes is one plain comma
 
     @property
     def final(self) -> str | None:
@@ -72,7 +75,9 @@ def find_boxed(text: str) -> tuple[list[tuple[int, int, str]], bool]:
         if m.start() < covered:
             continue
         pos = m.end()
-        while pos < len(text) and text[pos] in " \t":
+        while opt := _BOX_OPTION.match(text, pos):
+            pos = opt.end()
+        while pos < len(text) and text[pos].isspace():  # `\boxed\n{2}` is still a box
             pos += 1
         if pos < len(text) and text[pos] == "{":
             close = match_brace(text, pos)
@@ -80,7 +85,7 @@ def find_boxed(text: str) -> tuple[list[tuple[int, int, str]], bool]:
                 return boxes, True
             boxes.append((m.start(), close + 1, text[pos + 1 : close]))
             covered = close + 1
-        elif pos > m.end():  # `\boxed 5`: one bare token
+        else:  # `\boxed 5`, `\boxed5`: one bare token
             tok = _BARE_TOKEN.match(text, pos)
             if tok:
                 boxes.append((m.start(), tok.end(), tok.group(0)))
@@ -103,7 +108,8 @@ def extract_answer(response: str) -> Extraction:
         gaps = [response[end:start] for (_, end, _), (start, _, _) in itertools.pairwise(boxes)]
         if len(distinct) > 1 and all(len(g) < 100 and _SEPARATOR.match(g) for g in gaps):
             joined = ", ".join(c for c in cleaned if c)
-        return Extraction(tuple(distinct), "boxed", joined=joined)
+        commas = joined is not None and all(_PLAIN_COMMA.match(g) for g in gaps)
+        return Extraction(tuple(distinct), "boxed", joined=joined, joined_by_commas=commas)
     stripped = response.strip()
     if 0 < len(stripped) <= MAX_BARE_CHARS and "\n" not in stripped:
         final = _FINAL.search(stripped)
@@ -132,8 +138,17 @@ _UNITS = (
 _TRAILING_UNIT = re.compile(
     r"(?<=[\d}])\s*" + _UNITS + r"(?:\^\{?[23]\}?)?\s*$|^([\d.,]+)\s+[msghL](?:\^\{?[23]\}?)?$"
 )
+# Words that change the value (`10\text{ thousand}`, `3\text{ squared}`, `2\text{ thirds}`): never units.
+_NOT_UNIT = (
+    r"(?i:(?:thousand|million|billion|trillion|hundred|dozen|ten|one|score|half|halve|third|quarter"
+    r"|[a-z]*th|minus|plus|less|times|squared|cubed|percent)s?\b)"
+)
+# A trailing `\text{...}` is dropped only when it is a unit: a known unit word, a one-letter unit
+# (`\mathrm{~m}`) or one plural count noun (`12\text{ apples}`). Anything else stays, so it fails
+# to parse or compares unequal (`2\mathrm{i}`, `3\text{ is not correct}`).
+_TEXT_UNIT = r"\s*(?:" + _UNITS + r"|[msghL]|(?!" + _NOT_UNIT + r")[a-zA-Z]{2,}s)\s*"
 _TRAILING_TEXT = re.compile(
-    r"(?<=[\d}\w])\s*\\(?:text|textrm|mathrm|mbox|textnormal)\s*\{\s*[a-zA-Z][a-zA-Z\s./]*\}"
+    r"(?<=[\d}\w])\s*\\(?:text|textrm|mathrm|mbox|textnormal)\s*\{" + _TEXT_UNIT + r"\}"
     r"(?:\^\{?[23]\}?)?\s*$"
 )
 _TEXT_WRAP = re.compile(
@@ -143,7 +158,8 @@ _SPACES = re.compile(
     r"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle|\\(?:left|right)(?![a-zA-Z])\.?|\\middle\b"
 )
 _DEGREES = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b")
-_THOUSANDS_LATEX = re.compile(r"(?<=\d)(?:\{,\}|\\,)(?=\d{3}(?!\d))")
+# 1{,}000 and 1\,000\,000; the first group is 1-3 digits not starting with 0 (`0\,001` is not 1).
+_THOUSANDS_LATEX = re.compile(r"(?<![\d.])[1-9]\d{0,2}(?:(?:\{,\}|\\,)\d{3})+(?!\d)")
 _SIMPLE = re.compile(r"^[\w\s.,+\-*/=()\[\]<>|^]*$")
 
 
@@ -156,7 +172,7 @@ def clean_answer(text: str) -> str:
         s = re.sub(r"^\$+|\$+$", "", s).strip()
         s = re.sub(r"^\\[(\[]|\\[)\]]$", "", s).strip()
     s = _BOX.sub("", s).replace("\\$", "").replace("$", "")
-    s = _THOUSANDS_LATEX.sub("", s)
+    s = _THOUSANDS_LATEX.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), s)
     s = re.sub(r"\\[dtc]frac(?![a-zA-Z])", r"\\frac", s)
     s = _DEGREES.sub("", s)
     s = s.replace("\\%", "").replace("%", "")

@@ -46,6 +46,8 @@ _OPERATORNAME = re.compile(r"\\operatorname\s*\{\s*([^{}]*?)\s*\}")
 _DIGIT_RUN = re.compile(rf"\d{{{MAX_LITERAL_DIGITS + 1},}}")
 # `a^b^c` written without braces: ambiguous, and the parser reads it as (a^b)^c.
 _POWER_CHAIN = re.compile(r"\^\s*(?:[\w.]+|\\[a-zA-Z]+)\s*\^")
+# A subscript on a numeral is a base (`1010_2`, `12_{3}`) or a typo; the grammar drops it.
+_NUMERAL_SUBSCRIPT = re.compile(r"(?<![a-zA-Z\d])\d+(?:\.\d*)?\s*_")
 
 
 class GuardError(ValueError):
@@ -62,6 +64,8 @@ def check_text(text: str) -> None:
         raise GuardError("too many powers")
     if text.count("!") > 20:
         raise GuardError("too many factorials")
+    if _NUMERAL_SUBSCRIPT.search(text):
+        raise GuardError("subscript on a number (a base?)")
     if _POWER_CHAIN.search(text):
         raise GuardError("exponent tower without braces")
     forbidden = _FORBIDDEN.search(text)

@@ -57,7 +57,8 @@ _SLASH = re.compile(r"([+-]?\d+)/(\d+)")
 _FRAC = re.compile(r"([+-]?)\\frac(?:\{([+-]?\d+)\}|(\d))(?:\{([+-]?\d+)\}|(\d))")
 _MIXED = re.compile(r"([+-]?)(\d+)\\frac(?:\{(\d+)\}|(\d))(?:\{(\d+)\}|(\d))")
 _SCI = re.compile(r"([+-]?\d+(?:\.\d+)?)(?:(?:\\times|\\cdot|\*)10\^\{?([+-]?\d{1,4})\}?|[eE]([+-]?\d{1,4}))")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+)(?![\d,])")
+# The first group is 1-3 digits not starting with 0: `0,001` and `0 001` are not 1.
+_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,2}(?: \d{3})+)(?![\d,])")
 _GREEK = "alpha|beta|gamma|delta|epsilon|zeta|eta|theta|lambda|mu|nu|xi|rho|sigma|tau|phi|chi|psi|omega"
 # A name the value is assigned to: x, x_1, f(x), \theta, y'. Not \pi or e (those are values).
 _LABEL = re.compile(r"(?:[a-df-zA-Z]|\\(?:var)?(?:" + _GREEK + r"))(?:_\{?\w+\}?)?(?:\([^()]*\))?'*")
@@ -169,8 +170,13 @@ def parse_tuple(text: str) -> list[Any]:
     """An ordered tuple: `(1, 2)`, `x = 1, y = 2` (ordered by variable name), `\\langle 1, 2 \\rangle`."""
     s = text.strip()
     parts = split_top(s, frozenset({"="}))[0]
-    if len(parts) == 2 and enclosed(parts[0], "(", ")"):
-        s = parts[1]  # (x, y) = (1, 2)
+    if len(parts) == 2 and (names := enclosed(parts[0], "(", ")")) is not None:
+        # (x, y) = (1, 2). The labels say which value is which: only single letters in
+        # alphabetical order are read; `(y, x) = (1, 2)` is not guessed at.
+        labels = [p.strip() for p in split_top(names, frozenset({","}))[0]]
+        if not all(re.fullmatch(r"[a-zA-Z]", p) for p in labels) or labels != sorted(set(labels)):
+            raise ParseFailure("tuple labels are not single letters in alphabetical order")
+        s = parts[1]
     for left, right in (("(", ")"), ("\\langle", "\\rangle"), ("[", "]")):
         if (inner := enclosed(s, left, right)) is not None:
             s = inner

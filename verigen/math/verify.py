@@ -9,8 +9,8 @@ Status decisions (no false pass first, then no false `wrong_answer`):
   ("I don't know") is `no_answer`: we only guessed it was an answer.
 * several different boxed answers: each is checked; all equal to the gold is a pass, a passing one
   next to a wrong one is `wrong_answer` ("conflicting boxed answers"), anything undecided makes
-  the whole `unverified`. Adjacent boxes (`\\boxed{2}, \\boxed{3}`) count as one list for set and
-  tuple golds.
+  the whole `unverified`. Adjacent boxes (`\\boxed{2}, \\boxed{3}`) count as one list for set
+  golds, and for tuple golds only when separated by plain commas.
 * `\\log x` without a base is the natural log (sympy's and most models' reading); an answer that
   only matches when read as base 10 is `unverified`.
 * sympy or parser errors while checking: `unverified` with the error type in the detail.
@@ -30,7 +30,6 @@ from verigen.math.parse import ParseFailure, parse_answer
 from verigen.types import Status, Verdict
 
 MAX_EXTRACTED_CHARS = 200
-_LIST_TYPES = frozenset({AnswerType.SET, AnswerType.TUPLE})
 
 
 def _shown(text: str) -> str:
@@ -70,7 +69,11 @@ def verify_math(gold: MathGold, response: str) -> Verdict:
     if ex.detail:  # e.g. too many distinct boxed answers
         return Verdict(Status.UNVERIFIED, shown, ex.detail)
     boxed = ex.source == "boxed"
-    if ex.joined is not None and gold.type in _LIST_TYPES:
+    # Adjacent boxes as one list: for a set any separator will do (`\boxed{2} or \boxed{3}`), but a
+    # tuple is only read from plain commas; `\boxed{1} or \boxed{2}` hedges between values.
+    if ex.joined is not None and (
+        gold.type is AnswerType.SET or (gold.type is AnswerType.TUPLE and ex.joined_by_commas)
+    ):
         status, detail = check_answer(gold, ex.joined, boxed)
         return Verdict(status, _shown(ex.joined), detail)
     results = [check_answer(gold, text, boxed) for text in ex.candidates]
