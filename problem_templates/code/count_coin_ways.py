@@ -68,7 +68,8 @@ class CountCoinWays(CodeTemplate):
         def case() -> list:
             return [sorted(rng.sample(range(1, 30), kinds)), rng.randint(amount // 2, amount)]
 
-        examples = [[[1, 2, 5], 5], [[2, 3], 7]]
+        # One example is drawn, so that prompts differ between problems, not only hidden tests.
+        examples = [[[1, 2, 5], 5], [sorted(rng.sample(range(1, 30), rng.randint(2, 4))), rng.randint(5, 99)]]
         hidden = [[[3, 7], 0], [[4, 6], 9], [[1, 2], 4], *(case() for _ in range(5))]
         statement = (
             "Given distinct positive coin values (each usable any number of times) and an amount, "

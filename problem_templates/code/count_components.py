@@ -86,7 +86,8 @@ class CountComponents(CodeTemplate):
             pairs = [(rng.randrange(nodes), rng.randrange(nodes)) for _ in range(edges)]
             return [nodes, [pair for pair in pairs if pair[0] != pair[1]]]
 
-        examples = [[4, [(0, 1), (2, 3)]], [5, [(0, 1), (1, 2), (2, 0)]]]
+        # One example is drawn, so that prompts differ between problems, not only hidden tests.
+        examples = [[4, [(0, 1), (2, 3)]], graph(rng.randint(5, 10), rng.randint(3, 9))]
         hidden = [
             [1, []],
             [3, [(2, 1)]],

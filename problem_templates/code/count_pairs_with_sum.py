@@ -64,7 +64,8 @@ class CountPairsWithSum(CodeTemplate):
             return [values, rng.choice(values) + rng.choice(values)]
 
         x = rng.randint(1, bound)
-        examples = [[[1, 2, 3, 4, 3], 6], [[x, x, x], 2 * x]]
+        drawn = [rng.randint(-9, 9) for _ in range(rng.randint(4, 7))]
+        examples = [[[1, 2, 3, 4, 3], 6], [[x, x, x], 2 * x], [drawn, rng.choice(drawn) + rng.choice(drawn)]]
         hidden = [[[], 0], [[x], 2 * x], [[x, x, x, x, 0, 2 * x], 2 * x], *(case() for _ in range(6))]
         statement = (
             "Given a list of integers and a target, return how many pairs of positions i < j have "

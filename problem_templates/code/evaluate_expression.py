@@ -165,7 +165,7 @@ class EvaluateExpression(CodeTemplate):
         # Knobs: nesting depth and number size grow with difficulty.
         depth, bound = (2, 3, 4, 5, 7)[difficulty - 1], (9, 20, 99, 999, 10**6)[difficulty - 1]
         a, b, c = (rng.randint(10, 99) for _ in range(3))
-        examples = [["2 + 3 * 4"], [f"({a} - {b}) * 2"]]
+        examples = [["2 + 3 * 4"], [f"({a} - {b}) * 2"], [_expression(rng, 2, 20)]]
         hidden = [[f"{a} - {b} - {c}"], [f"{a}*{b}+{c}"], [f"{c} - ({a} - {b}) * 3"]]
         hidden += [[_expression(rng, depth, bound)] for _ in range(6)]
         statement = (

@@ -70,7 +70,10 @@ class GcdLcmProgram(CodeTemplate):
             return (k * rng.randint(1, 50), k * rng.randint(1, 50))
 
         g = rng.randint(2, 9)
-        examples = [_input([(4, 6), (7, 5)]), _input([(g * 3, g * 9)])]
+        examples = [
+            _input([(4, 6), (7, 5)]),
+            _input([(g * 3, g * 9), (rng.randint(2, 999), rng.randint(2, 999))]),
+        ]
         hidden = [_input([(g, g)]), _input([(6, 35), (12, 18), (g * 2, g * 5)])]
         hidden += [_input([pair() for _ in range(count)]) for _ in range(4)]
         statement = (

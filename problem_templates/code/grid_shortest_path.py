@@ -84,7 +84,8 @@ class GridShortestPath(CodeTemplate):
         blocked[1][2] = blocked[2][1] = "#"
         diagonal = [list(".#"), list("#.")]
         diagonal_open = [list("..#"), list("#.."), list("##.")]
-        examples = [_text([list("..."), list(".#."), list("...")]), _text(blocked)]
+        drawn = _text(_grid(rng, rng.randint(4, 6), rng.randint(4, 7), 0.3))  # prompts differ, too
+        examples = [_text([list("..."), list(".#."), list("...")]), _text(blocked), drawn]
         hidden = [_text([["."]]), _text(diagonal), _text(diagonal_open)]
         hidden += [_text(_grid(rng, side, side + k, 0.25)) for k in range(4)]
         statement = (

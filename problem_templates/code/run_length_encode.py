@@ -81,7 +81,7 @@ class RunLengthEncode(CodeTemplate):
         alphabet = "abcdefghijklmnopqrstuvwxyz"[: (2, 3, 5, 10, 26)[difficulty - 1]]
         runs, longest = (3, 5, 10, 40, 300)[difficulty - 1], (3, 4, 9, 15, 30)[difficulty - 1]
         x, y = rng.sample(alphabet, 2)
-        examples = [[_runs(rng, alphabet, 3, 3)], [x + x + y + x + x]]
+        examples = [[_runs(rng, alphabet, 3, 3)], [x + x + y + x + x], [_runs(rng, "abcdefgh", 4, 4)]]
         hidden = [[""], [x], [y * 12 + x], *([_runs(rng, alphabet, runs, longest)] for _ in range(6))]
         statement = (
             "Run-length encode a string: replace every maximal run of one repeated character with "

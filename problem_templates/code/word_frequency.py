@@ -75,6 +75,8 @@ class WordFrequency(CodeTemplate):
         examples = [
             "2\nthe cat and the hat\nThe end\n",
             "3\nfig Fig kiwi apple KIWI date\n",
+            # A drawn example, so that prompts differ between problems, not only hidden tests.
+            f"{rng.randint(1, 3)}\n" + " ".join(_case(rng, rng.choice(WORDS[:6])) for _ in range(7)) + "\n",
         ]
         hidden = [
             "2\nplum pear pear plum fig\n",
