@@ -41,12 +41,12 @@ def _curves(rng: random.Random, difficulty: int) -> tuple[sp.Expr, sp.Expr]:
         r1, r2, r3 = rng.sample(range(-4, 5), 3)
         line = rng.randint(-4, 4) * X + rng.randint(-6, 6)
         return sp.expand(line + rng.choice((1, -1)) * (X - r1) * (X - r2) * (X - r3)), sp.expand(line)
-    shift = rng.randint(-5, 5)
+    shift = rng.randint(-9, 9)
     if rng.random() < 0.5:
         # y = n p q / x and y = n (p + q) - n x meet at x = p and x = q (then both moved up by shift)
-        (p, q), n = rng.sample(range(1, 9), 2), rng.randint(1, 4)
+        (p, q), n = rng.sample(range(1, 13), 2), rng.randint(1, 4)
         return sp.Integer(n * p * q) / X + shift, n * (p + q) - n * X + shift
-    a, k = rng.randint(1, 6), rng.randint(1, 6)
+    a, k = rng.randint(1, 10), rng.randint(1, 8)
     # y = sqrt(a x) and y = (a / k) x meet at x = 0 and x = k^2 / a
     return sp.sqrt(a * X) + shift, sp.Rational(a, k) * X + shift
 

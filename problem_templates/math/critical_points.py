@@ -18,8 +18,8 @@ from verigen.templates import MathItem, MathTemplate, register
 #   1  cubic whose derivative is a multiple of (x - r)(x - s), r, s integers in [-6, 6]
 #   2  cubic with rational critical points
 #   3  quartic with three integer critical points
-#   4  (p x + q) e^(ax), (x^2 + q) e^(ax), x^2 + b x - a ln x, k x^n ln x  (points with e or roots)
-#   5  rational functions: p x + q/x, (x^2 + b x + c)/(x - d), k x/(x^2 + a), k x^2/(x - d)
+#   4  (p x + q) e^(ax), (x^2 + p x + q) e^(ax), x^2 + b x - a ln x, k x^n ln(b x)  (e or roots)
+#   5  rational functions: p x + q/x + c, (x^2 + b x + c)/(x - d), (k x + c)/(x^2 + a), k x^2/(x - d) + c
 
 PHRASINGS = (
     "Find all critical points of $f(x) = {f}$, that is the $x$-values where $f'(x) = 0$. Give them as a set.",
@@ -54,19 +54,20 @@ def _function(rng: random.Random, difficulty: int) -> tuple[sp.Expr, str]:
         if kind == "linear_exp":
             return (rng.randint(1, 5) * X + rng.randint(-9, 9)) * sp.exp(a * X), "reals"
         if kind == "quadratic_exp":
-            return (X**2 + rng.randint(-9, 9)) * sp.exp(a * X), "reals"
+            return (X**2 + rng.randint(-5, 5) * X + rng.randint(-9, 9)) * sp.exp(a * X), "reals"
         if kind == "quadratic_log":
             return X**2 + rng.randint(-9, 9) * X - rng.randint(1, 20) * sp.log(X), "positive"
         power = rng.choice((1, 2, 3, -1, -2))
-        return rng.randint(1, 5) * X**power * sp.log(X), "positive"
+        return rng.randint(1, 5) * X**power * sp.log(rng.randint(1, 9) * X), "positive"
     kind = rng.choice(("plus_over", "quadratic_over", "x_over", "square_over"))
+    shift = rng.randint(-9, 9)  # an added constant changes nothing but the look of f
     if kind == "plus_over":
-        return rng.randint(1, 9) * X + rng.randint(1, 40) / X, "reals"
+        return rng.randint(1, 9) * X + rng.randint(1, 40) / X + shift, "reals"
     if kind == "quadratic_over":
         return (X**2 + rng.randint(-9, 9) * X + rng.randint(-12, 12)) / (X - nonzero(rng, 6)), "reals"
     if kind == "x_over":
-        return rng.randint(1, 9) * X / (X**2 + rng.randint(1, 40)), "reals"
-    return rng.randint(1, 5) * X**2 / (X - nonzero(rng, 9)), "reals"
+        return (rng.randint(1, 9) * X + shift) / (X**2 + rng.randint(1, 40)), "reals"
+    return rng.randint(1, 5) * X**2 / (X - nonzero(rng, 9)) + shift, "reals"
 
 
 @register

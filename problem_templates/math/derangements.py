@@ -20,8 +20,8 @@ from verigen.templates import MathItem, MathTemplate, register
 # Each setting: (story with {n}, {name}, {place}; who or what is counted; the event for one of them)
 SETTINGS = (
     (
-        "In {place}, {name} writes ${n}$ letters to ${n}$ different friends, addresses ${n}$ envelopes, then "
-        "puts the letters into the envelopes at random, one per envelope.",
+        "In {place}, {name} writes ${n}$ letters to ${n}$ different friends, addresses ${n}$ envelopes, "
+        "then puts the letters into the envelopes at random, one per envelope.",
         "letters",
         "go into the correct envelope",
     ),

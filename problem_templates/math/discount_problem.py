@@ -79,8 +79,8 @@ class DiscountProblem(MathTemplate):
             question = rng.choice(
                 (
                     f"{name} buys a {item} at {where}. The tag says ${_money(cents)}$ dollars, there is "
-                    f"${d}\\%$ off, "
-                    f"and then ${tax}\\%$ sales tax is charged on the reduced price. What does {name} pay, "
+                    f"${d}\\%$ off, and then ${tax}\\%$ sales tax is charged on the reduced price. What does "
+                    f"{name} pay, "
                     "in dollars?",
                     f"A {item} listed at ${_money(cents)}$ dollars at {where} is discounted by ${d}\\%$; a "
                     f"tax of ${tax}\\%$ "
@@ -96,11 +96,9 @@ class DiscountProblem(MathTemplate):
             question = rng.choice(
                 (
                     f"After a ${d}\\%$ discount, a {item} at {where} costs ${_price(sale)}$ dollars. What "
-                    "was the "
-                    "original price in dollars?",
+                    "was the original price in dollars?",
                     f"{name} paid ${_price(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off "
-                    "sale. "
-                    "What was its price before the sale, in dollars?",
+                    "sale. What was its price before the sale, in dollars?",
                 )
             )
             metadata = {"kind": "original", "sale": str(sale), "discounts": [d]}
@@ -128,11 +126,10 @@ class DiscountProblem(MathTemplate):
                     f"{name} runs {where}. A {item} costs the shop ${_money(cents)}$ dollars; {name} marks "
                     "the price "
                     f"up by ${markup}\\%$ and later sells it at ${d}\\%$ off the marked price. What is the "
-                    "profit as "
-                    "a percentage of the cost? (A loss is negative.)",
+                    "profit as a percentage of the cost? (A loss is negative.)",
                     f"A shopkeeper in {place} buys a {item} for ${_money(cents)}$ dollars, marks it up "
-                    f"${markup}\\%$, "
-                    f"then offers ${d}\\%$ off. Find the percentage profit on the cost price (negative for "
+                    f"${markup}\\%$, then offers ${d}\\%$ off. Find the percentage profit on the cost price "
+                    f"(negative for "
                     "a loss).",
                 )
             )

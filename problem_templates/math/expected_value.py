@@ -46,8 +46,7 @@ def _game(rng: random.Random) -> tuple[str, sp.Rational, dict]:
         value = p * win - (1 - p) * lose
         question = (
             f"In a game, {name} wins ${win}$ dollars with probability ${sp.latex(p)}$ and otherwise loses "
-            f"${lose}$ "
-            f"dollars. {one_of(rng, E_ASK, x=f'{name}' + chr(39) + 's net gain in dollars')}"
+            f"${lose}$ dollars. {one_of(rng, E_ASK, x=f'{name}' + chr(39) + 's net gain in dollars')}"
         )
         return (
             question,
@@ -59,9 +58,8 @@ def _game(rng: random.Random) -> tuple[str, sp.Rational, dict]:
     value = sp.Add(*(sp.Rational(prize, tickets) for prize in prizes)) - price
     listed = ", ".join(f"${p}$" for p in prizes)
     question = (
-        f"A raffle in {rng.choice(PLACES)} sells ${tickets}$ tickets at ${price}$ dollars each. Prizes "
-        f"worth {listed} "
-        f"dollars are drawn, each on a different ticket. {name} buys one ticket. "
+        f"A raffle in {rng.choice(PLACES)} sells ${tickets}$ tickets at ${price}$ dollars each. Prizes worth "
+        f"{listed} dollars are drawn, each on a different ticket. {name} buys one ticket. "
         f"{one_of(rng, E_ASK, x=f'{name}' + chr(39) + 's net gain in dollars')}"
     )
     values = [prize - price for prize in prizes] + [-price]

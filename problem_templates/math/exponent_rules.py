@@ -164,8 +164,8 @@ class ExponentRules(MathTemplate):
         question = one_of(
             rng,
             (
-                "For positive ${vars}$, the expression ${e}$ can be written as ${form}$. "
-                "Give the ordered tuple $({pair})$.",
+                "For positive ${vars}$, the expression ${e}$ can be written as ${form}$. Give the ordered "
+                "tuple $({pair})$.",
                 "Simplify ${e}$ (all variables positive) to the form ${form}$ and state $({pair})$.",
                 "Assuming ${vars}$ are positive, write ${e}$ as ${form}$. What is $({pair})$?",
             ),

@@ -17,7 +17,7 @@ from verigen.templates import MathItem, MathTemplate, register
 # Knobs by difficulty (number of pieces, degree of what is under a root or a log):
 #   1  sqrt(a x + b), possibly plus a constant            (a closed ray)
 #   2  ln(a x + b)  or  1/sqrt(a x + b), possibly plus a constant  (an open ray)
-#   3  sqrt(x - a)/(x - b)  or  ln(x - a) + sqrt(b - x)   (two conditions)
+#   3  sqrt(k (x - a))/(x - b)  or  ln(k (x - a)) + sqrt(m (b - x))   (two conditions)
 #   4  sqrt(quadratic), ln(quadratic) or 1/(quadratic) - sqrt(...)  (unions of rays)
 #   5  sqrt((x - a)/(x - b)), ln((x - a)/(x - b)), or three pieces together
 
@@ -40,13 +40,14 @@ def _pieces(rng: random.Random, difficulty: int) -> list[tuple[str, sp.Expr]]:
         piece = (kind, nonzero(rng, 9) * X + rng.randint(-30, 30))
         return [piece, ("const", sp.Integer(nonzero(rng, 9)))] if rng.random() < 0.7 else [piece]
     if difficulty == 3:
-        a, b = sorted(rng.sample(range(-12, 13), 2))
+        a, b = sorted(rng.sample(range(-15, 16), 2))
+        k, m = rng.randint(1, 4), rng.randint(1, 4)  # scale factors: same zeros, different look
         if rng.random() < 0.5:
-            return [("sqrt_over", sp.Tuple(X - a, X - rng.randint(a + 1, a + 12)))]
-        return [("log", X - a), ("sqrt", b - X)]
+            return [("sqrt_over", sp.Tuple(sp.expand(k * (X - a)), X - rng.randint(a + 1, a + 12)))]
+        return [("log", sp.expand(k * (X - a))), ("sqrt", sp.expand(m * (b - X)))]
     if difficulty == 4:
         r1, r2 = sorted(rng.sample(range(-9, 10), 2))
-        quadratic = sp.expand(rng.choice((1, -1)) * (X - r1) * (X - r2))
+        quadratic = sp.expand(rng.choice((1, 2, 3, -1, -2)) * (X - r1) * (X - r2))
         kind = rng.choice(("sqrt", "log", "recip_minus_sqrt"))
         if kind == "recip_minus_sqrt":
             return [("recip", quadratic), ("sqrt", _linear(rng))]
@@ -55,7 +56,7 @@ def _pieces(rng: random.Random, difficulty: int) -> list[tuple[str, sp.Expr]]:
     kind = rng.choice(("sqrt", "log", "three"))
     if kind == "three":
         return [("sqrt", _linear(rng)), ("log", _linear(rng)), ("recip", X - rng.randint(-9, 9))]
-    return [(kind, (X - a) / (X - b))]
+    return [(kind, sp.expand(rng.randint(1, 4) * (X - a)) / (X - b))]
 
 
 def _expression(kind: str, arg: sp.Expr) -> sp.Expr:

@@ -68,8 +68,7 @@ class InterestProblem(MathTemplate):
                 question = (
                     f"{name} invested ${principal}$ dollars in {bank} at simple interest and earned "
                     f"${decimal(interest)}$ dollars of interest in ${years}$ years. What was the annual "
-                    "interest rate, "
-                    "in percent?"
+                    "interest rate, in percent?"
                 )
                 metadata = {
                     "kind": "simple_rate",
@@ -80,9 +79,8 @@ class InterestProblem(MathTemplate):
             else:
                 (value,) = sp.solve(sp.Eq(principal * rate / 100 * X, interest), X)
                 question = (
-                    f"How many years does it take ${principal}$ dollars in {bank} in {place}, at "
-                    f"${rate}\\%$ simple "
-                    f"interest per year, to earn ${decimal(interest)}$ dollars of interest?"
+                    f"How many years does it take ${principal}$ dollars in {bank} in {place}, at ${rate}\\%$ "
+                    f"simple interest per year, to earn ${decimal(interest)}$ dollars of interest?"
                 )
                 metadata = {
                     "kind": "simple_time",
@@ -96,8 +94,7 @@ class InterestProblem(MathTemplate):
                 f"{name} deposits ${principal}$ dollars in {bank} in {place} that pays ${rate}\\%$ interest "
                 "per year, "
                 f"compounded yearly. What is the balance, in dollars, after ${years}$ years? Give the exact "
-                "amount "
-                "(do not round to cents)."
+                "amount (do not round to cents)."
             )
             metadata = {
                 "kind": "compound",
@@ -138,8 +135,7 @@ class InterestProblem(MathTemplate):
                 f"{name} compares two ways to invest ${principal}$ dollars for ${years}$ years at "
                 f"${rate}\\%$ per "
                 "year: simple interest, or interest compounded yearly. How many more dollars does "
-                "compounding "
-                "earn? Give the exact amount."
+                "compounding earn? Give the exact amount."
             )
             metadata = {"kind": "difference", "principal": int(principal), "rate": int(rate), "years": years}
         value = sp.Rational(value)

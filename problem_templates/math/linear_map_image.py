@@ -117,13 +117,11 @@ class LinearMapImage(MathTemplate):
             rng,
             (
                 "A linear map $T: \\mathbb{{R}}^2 \\to \\mathbb{{R}}^2$ satisfies $T\\left({u1}\\right) = "
-                "{w1}$ and "
-                "$T\\left({u2}\\right) = {w2}$. Find $T\\left({v}\\right)$.",
-                "Suppose $T$ is linear with $T\\left({u1}\\right) = {w1}$ and $T\\left({u2}\\right) = {w2}$. "
-                "Compute $T\\left({v}\\right)$ as a column vector.",
+                "{w1}$ and $T\\left({u2}\\right) = {w2}$. Find $T\\left({v}\\right)$.",
+                "Suppose $T$ is linear with $T\\left({u1}\\right) = {w1}$ and $T\\left({u2}\\right) = "
+                "{w2}$. Compute $T\\left({v}\\right)$ as a column vector.",
                 "The linear transformation $T$ sends ${u1}$ to ${w1}$ and ${u2}$ to ${w2}$. What is the "
-                "image "
-                "of ${v}$?",
+                "image of ${v}$?",
             ),
             u1=pmatrix(u1),
             u2=pmatrix(u2),

@@ -82,10 +82,8 @@ class MixtureProblem(MathTemplate):
                 (value,) = sp.solve(sp.Eq(amount * cheap + X * dear, (amount + X) * blend), X)
                 question = (
                     f"A shop in {place} blends ${amount}$ {unit} of {goods} costing ${cheap}$ dollars per "
-                    f"{unit} "
-                    f"with {goods} costing ${dear}$ dollars per {unit}. How many {unit} of the dearer "
-                    f"{goods} "
-                    f"give a blend worth ${blend}$ dollars per {unit}?"
+                    f"{unit} with {goods} costing ${dear}$ dollars per {unit}. How many {unit} of the dearer "
+                    f"{goods} give a blend worth ${blend}$ dollars per {unit}?"
                 )
                 metadata = {"kind": "price", "cheap": cheap, "dear": dear, "blend": blend, "amount": amount}
             else:
@@ -111,8 +109,8 @@ class MixtureProblem(MathTemplate):
             liquid = f"pure {solute}" if concentrate else "water"
             question = (
                 f"A ${volume}$-litre container in {place} is full of {solute} solution at ${percent}\\%$. "
-                f"{name} "
-                f"drains ${removed}$ litres and refills the container with {liquid}, then does the same a "
+                f"{name} drains ${removed}$ litres and refills the container with {liquid}, then does the "
+                f"same a "
                 "second "
                 f"time. What is the percentage of {solute} now?"
             )

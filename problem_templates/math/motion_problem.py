@@ -55,10 +55,9 @@ class MotionProblem(MathTemplate):
                 value = sp.Rational(d, boat + current) + sp.Rational(d, boat - current)
                 question = (
                     f"A boat that moves at ${boat}$ km/h in still water goes ${d}$ km downstream on a river "
-                    f"near {a} "
-                    f"and comes back upstream. The current flows at ${current}$ km/h. How many hours does "
-                    "the round "
-                    "trip take?"
+                    f"near {a} and comes back upstream. The current flows at ${current}$ km/h. How many "
+                    f"hours does "
+                    "the round trip take?"
                 )
                 metadata = {"kind": "return_time", "boat": boat, "current": current, "distance": d}
             else:
@@ -92,10 +91,9 @@ class MotionProblem(MathTemplate):
             (value,) = sp.solve(sp.Eq(X / fill1 + X / fill2 - X / drain, 1), X)
             question = (
                 f"A water tank in {a} can be filled by one pipe in ${fill1}$ hours and by another in "
-                f"${fill2}$ hours, "
-                f"while a drain empties the full tank in ${drain}$ hours. With both pipes and the drain "
-                "open, how many "
-                "hours does it take to fill the empty tank?"
+                f"${fill2}$ hours, while a drain empties the full tank in ${drain}$ hours. With both pipes "
+                f"and the drain "
+                "open, how many hours does it take to fill the empty tank?"
             )
             metadata = {"kind": "pipes", "fill": [fill1, fill2], "drain": drain}
         else:
@@ -110,8 +108,7 @@ class MotionProblem(MathTemplate):
                     f"Near {a}, a train of length ${length1}$ m travelling at ${speed1}$ km/h meets a train "
                     f"of length ${length2}$ m travelling at ${speed2}$ km/h on a parallel track in the "
                     "opposite direction. How many seconds pass from the moment the fronts meet until the "
-                    "rear "
-                    "ends pass each other?"
+                    "rear ends pass each other?"
                 )
                 metadata = {"kind": "trains", "lengths": [length1, length2], "speeds": [speed1, speed2]}
             else:
@@ -119,10 +116,9 @@ class MotionProblem(MathTemplate):
                 (value,) = sp.solve(sp.Eq(X * sp.Rational(speed1 * 1000, 3600), length1 + platform), X)
                 question = (
                     f"A ${length1}$ m train travelling at ${speed1}$ km/h passes completely through the "
-                    f"${platform}$ m "
-                    f"platform of the station in {a}. How many seconds does that take (from the front "
-                    "entering to "
-                    "the rear leaving)?"
+                    f"${platform}$ m platform of the station in {a}. How many seconds does that take (from "
+                    f"the front "
+                    "entering to the rear leaving)?"
                 )
                 metadata = {"kind": "platform", "lengths": [length1, platform], "speeds": [speed1]}
         value = sp.Rational(value)

@@ -61,10 +61,10 @@ def _change(rng: random.Random) -> tuple[str, sp.Rational, dict]:
         rng,
         (
             "A quantity changes from ${a}$ to ${b}$. What is the percent change? (A decrease is negative.)",
-            "Find the percentage change when a value goes from ${a}$ to ${b}$ "
-            "(use a negative number for a decrease).",
-            "A price moves from ${a}$ to ${b}$ dollars. By what percent did it change? "
-            "Give a negative answer for a decrease.",
+            "Find the percentage change when a value goes from ${a}$ to ${b}$ (use a negative number for a "
+            "decrease).",
+            "A price moves from ${a}$ to ${b}$ dollars. By what percent did it change? Give a negative "
+            "answer for a decrease.",
         ),
         a=a,
         b=b,

@@ -55,8 +55,7 @@ class PolygonAngles(MathTemplate):
                 (
                     "What is the sum of the interior angles of a polygon with ${n}$ sides, in degrees?",
                     "A {shape} in {place} has the shape of a ${n}$-sided polygon. What is the sum of its "
-                    "interior "
-                    "angles in degrees?",
+                    "interior angles in degrees?",
                     "Find the sum, in degrees, of the interior angles of a convex ${n}$-gon.",
                 ),
                 n=n,
@@ -73,8 +72,7 @@ class PolygonAngles(MathTemplate):
                 (
                     "What is the measure, in degrees, of each {w} angle of a regular ${n}$-gon?",
                     "{name} designs a {shape} shaped like a regular polygon with ${n}$ sides. How many "
-                    "degrees is "
-                    "each {w} angle?",
+                    "degrees is each {w} angle?",
                     "Find one {w} angle of a regular polygon with ${n}$ sides, in degrees.",
                 ),
                 n=n,
@@ -97,8 +95,7 @@ class PolygonAngles(MathTemplate):
                 (
                     "Each {w} angle of a regular polygon measures ${a}^\\circ$. How many sides does it have?",
                     "A {shape} in {place} is a regular polygon whose {w} angles are ${a}^\\circ$ each. How "
-                    "many "
-                    "sides does it have?",
+                    "many sides does it have?",
                     "How many sides has a regular polygon with {w} angle ${a}^\\circ$?",
                 ),
                 w=which,

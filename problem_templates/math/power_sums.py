@@ -43,9 +43,8 @@ class PowerSums(MathTemplate):
             if power == 2 and difficulty == 1 and rng.random() < 0.5:
                 question = (
                     f"{rng.choice(NAMES)} stacks oranges at a market in {rng.choice(PLACES)} in a square "
-                    "pyramid: "
-                    "the top layer has $1$ orange, the next $2 \\times 2$, then $3 \\times 3$, and so on, "
-                    "with "
+                    "pyramid: the top layer has $1$ orange, the next $2 \\times 2$, then $3 \\times 3$, and "
+                    "so on, with "
                     f"${n}$ layers in all. How many oranges are in the stack?"
                 )
             else:

@@ -65,10 +65,10 @@ class Pythagorean(MathTemplate):
                 (
                     "A right triangle has legs of length ${a}$ and ${b}$. How long is the hypotenuse?",
                     "The two shorter sides of a right triangle are ${a}$ and ${b}$. Find the longest side.",
-                    "{name} walks ${a}$ m east and then ${b}$ m north. How far is {name} from the start, "
-                    "in a straight line?",
-                    "A right triangle in a logo designed in {place} has legs ${a}$ cm and ${b}$ cm. "
-                    "Find its hypotenuse in cm.",
+                    "{name} walks ${a}$ m east and then ${b}$ m north. How far is {name} from the start, in "
+                    "a straight line?",
+                    "A right triangle in a logo designed in {place} has legs ${a}$ cm and ${b}$ cm. Find "
+                    "its hypotenuse in cm.",
                 ),
                 a=a,
                 b=b,
@@ -83,11 +83,10 @@ class Pythagorean(MathTemplate):
                 rng,
                 (
                     "A right triangle has hypotenuse ${c}$ and one leg ${a}$. Find the other leg.",
-                    "The hypotenuse of a right triangle is ${c}$ and one of its legs is ${a}$. "
-                    "How long is the remaining side?",
+                    "The hypotenuse of a right triangle is ${c}$ and one of its legs is ${a}$. How long is "
+                    "the remaining side?",
                     "A ladder of length ${c}$ m leans against a wall in {place} with its foot ${a}$ m from "
-                    "the wall. "
-                    "How high up the wall does it reach?",
+                    "the wall. How high up the wall does it reach?",
                 ),
                 a=a,
                 c=c,
@@ -145,8 +144,8 @@ class Pythagorean(MathTemplate):
             drop = rng.randint(1, min(4, height - 1))
             question = (
                 f"{name}'s ladder of length ${length}$ m leans against a vertical wall in {place}, its foot "
-                f"${foot}$ m "
-                f"from the wall. The top slides ${drop}$ m down the wall. How far is the foot of the ladder "
+                f"${foot}$ m from the wall. The top slides ${drop}$ m down the wall. How far is the foot of "
+                f"the ladder "
                 "from the wall now?"
             )
             _, value, _ = _leg(question, length * length, (height - drop) ** 2)

@@ -30,7 +30,7 @@ ASK = {
 
 def _sides(rng: random.Random, difficulty: int) -> tuple[sp.Expr, sp.Expr]:
     if difficulty == 1:
-        return X**2 + nonzero(rng, 12) * X + rng.randint(-20, 20), sp.Integer(0)
+        return X**2 + nonzero(rng, 15) * X + rng.randint(-30, 30), sp.Integer(0)
     if difficulty == 2:
         return nonzero(rng, 5) * X**2 + nonzero(rng, 12) * X + rng.randint(-15, 15), sp.Integer(0)
     if difficulty == 3:

@@ -16,7 +16,7 @@ from verigen.math.gold import AnswerType, encode
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (number of poles, a planted extraneous root, factoring, fractional roots):
-#   1  a/(x - p) = b/(x - q)  or  (x^2 + b x)/(x - p) = c/(x - p)  (one solution; p may be extraneous)
+#   1  a/(x - p) = b/(x - q)  or  k(x^2 + b x)/(x - p) = c/(x - p)  (one solution; p may be extraneous)
 #   2  A/(x - p) + B/(x - q) = D: two poles, no extraneous root
 #   3  A/(x - p) + B/(x - q) = C/((x - p)(x - q)) + D with one extraneous root
 #   4  as 3 with the product denominator expanded (factor it first); extraneous root or not
@@ -75,9 +75,9 @@ def _simple(rng: random.Random) -> tuple[sp.Expr, sp.Expr, str] | None:
             return None
         lhs, rhs = a / (X - p), b / (X - q)
         return lhs, rhs, f"{_fraction(sp.Integer(a), X - p, True)} = {_fraction(sp.Integer(b), X - q, True)}"
-    r = rng.randint(-9, 9)
+    r, k = rng.randint(-15, 15), rng.randint(1, 4)
     b, c = -(p + r), -p * r  # x^2 + b x - c = (x - p)(x - r): the root p is extraneous
-    top = X**2 + b * X
+    top, c = k * (X**2 + b * X), k * c
     return (
         top / (X - p),
         c / (X - p),

@@ -16,7 +16,7 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (degree of the hidden common factor and of what remains, coefficient sizes):
-#   1  (x - r)(x + a) / (x - r): a quadratic over a linear
+#   1  m (x - r)(x + a) / (x - r): a quadratic over a linear (|r|, |a| <= 15)
 #   2  (x - r)(a x + b) / ((x - r)(c x + d)): quadratic over quadratic
 #   3  (x - r)(quadratic) / ((x - r)(linear)): cubic over quadratic
 #   4  a common quadratic factor (x - r)(x - s): cubic over cubic
@@ -25,10 +25,10 @@ from verigen.templates import MathItem, MathTemplate, register
 HOLE = (
     "Simplify ${e}$. The original expression is undefined at $x = {v}$; what value does the simplified "
     "expression take there?",
-    "Once common factors are cancelled, ${e}$ becomes a simpler expression. "
-    "What is the value of that simplified expression at $x = {v}$?",
-    "What value must be assigned at $x = {v}$ so that ${e}$, after cancelling common factors, is "
-    "defined there? Give that value.",
+    "Once common factors are cancelled, ${e}$ becomes a simpler expression. What is the value of that "
+    "simplified expression at $x = {v}$?",
+    "What value must be assigned at $x = {v}$ so that ${e}$, after cancelling common factors, is defined "
+    "there? Give that value.",
 )
 POINT = (
     "Simplify ${e}$ and evaluate the result at $x = {v}$.",
@@ -50,7 +50,8 @@ def _terms(rng: random.Random, difficulty: int) -> tuple[list[tuple[sp.Expr, sp.
     """(numerator, denominator) pairs whose sum is the expression, and the cancelled root r."""
     r = nonzero(rng, 9)
     if difficulty == 1:
-        return [((X - r) * (X + nonzero(rng, 9)), X - r)], r
+        r = nonzero(rng, 15)
+        return [(rng.choice((1, 2, 3, -1, -2)) * (X - r) * (X + nonzero(rng, 15)), X - r)], r
     if difficulty == 2:
         top = nonzero(rng, 5) * X + nonzero(rng, 9)
         return [((X - r) * top, (X - r) * (nonzero(rng, 4) * X + nonzero(rng, 9)))], r

@@ -117,14 +117,12 @@ class RemainderTheorem(MathTemplate):
             question = one_of(
                 rng,
                 (
-                    "A polynomial $P(x)$ leaves remainder ${r1}$ when divided by ${da}$ and remainder ${r2}$ "
-                    "when divided by ${db}$. What is the remainder when $P(x)$ is divided by ${dd}$?",
+                    "A polynomial $P(x)$ leaves remainder ${r1}$ when divided by ${da}$ and remainder "
+                    "${r2}$ when divided by ${db}$. What is the remainder when $P(x)$ is divided by ${dd}$?",
                     "When $P(x)$ is divided by ${da}$ the remainder is ${r1}$, and when divided by ${db}$ "
-                    "it is "
-                    "${r2}$. Find the remainder of $P(x)$ on division by ${dd}$.",
+                    "it is ${r2}$. Find the remainder of $P(x)$ on division by ${dd}$.",
                     "Suppose $P({a}) = {r1}$ and $P({b}) = {r2}$ for a polynomial $P$. Find the remainder "
-                    "when "
-                    "$P(x)$ is divided by ${dd}$.",
+                    "when $P(x)$ is divided by ${dd}$.",
                 ),
                 r1=r1,
                 r2=r2,

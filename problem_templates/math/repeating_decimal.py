@@ -74,8 +74,8 @@ class RepeatingDecimal(MathTemplate):
                 (
                     "Write ${d}$ as a fraction $\\frac{{p}}{{q}}$ in lowest terms. What is $p + q$?",
                     "When ${d}$ is expressed as a reduced fraction $\\frac{{p}}{{q}}$, find $p + q$.",
-                    "The decimal ${d}$ equals $\\frac{{p}}{{q}}$ with $p$ and $q$ coprime positive integers. "
-                    "Compute $p + q$.",
+                    "The decimal ${d}$ equals $\\frac{{p}}{{q}}$ with $p$ and $q$ coprime positive "
+                    "integers. Compute $p + q$.",
                 ),
                 d=text,
             )

@@ -95,13 +95,12 @@ class RestrictedArrangements(MathTemplate):
                 rng,
                 (
                     "${b}$ distinguishable {x} and ${g}$ distinguishable {y} are to be arranged in a row so "
-                    "that "
-                    "no two {x} and no two {y} are next to each other. How many arrangements are possible?",
-                    "In how many ways can ${b}$ different {x} and ${g}$ different {y} stand in a line if the "
-                    "{x} and {y} must alternate?",
+                    "that no two {x} and no two {y} are next to each other. How many arrangements are "
+                    "possible?",
+                    "In how many ways can ${b}$ different {x} and ${g}$ different {y} stand in a line if "
+                    "the {x} and {y} must alternate?",
                     "A row is formed from ${b}$ different {x} and ${g}$ different {y}, alternating between "
-                    "{x} "
-                    "and {y}. How many such rows are there?",
+                    "{x} and {y}. How many such rows are there?",
                 ),
                 b=boys,
                 g=girls,
@@ -124,14 +123,12 @@ class RestrictedArrangements(MathTemplate):
                 rng,
                 (
                     "The ${n}$ guests {people} sit around a round table. Seatings that differ only by a "
-                    "rotation count as the "
-                    "same. In how many ways can they sit if {a} and {b} must sit next to each other?",
+                    "rotation count as the same. In how many ways can they sit if {a} and {b} must sit next "
+                    "to each other?",
                     "In how many distinct ways (up to rotation) can the ${n}$ people {people} be seated at "
-                    "a circular table so "
-                    "that {a} sits beside {b}?",
+                    "a circular table so that {a} sits beside {b}?",
                     "{people} (${n}$ people) are seated around a circular table; rotations of a seating are "
-                    "not counted as "
-                    "different. How many seatings put {a} and {b} side by side?",
+                    "not counted as different. How many seatings put {a} and {b} side by side?",
                 ),
                 people=_names(roster),
                 n=n,

@@ -106,8 +106,8 @@ class SequenceTerm(MathTemplate):
             question = one_of(
                 rng,
                 (
-                    "In {an} {kind} sequence, the {mth} term is ${tm}$ and the {kth} term is ${tk}$. "
-                    "Find the {nth} term.",
+                    "In {an} {kind} sequence, the {mth} term is ${tm}$ and the {kth} term is ${tk}$. Find "
+                    "the {nth} term.",
                     "{An} {kind} sequence has $a_{{{m}}} = {tm}$ and $a_{{{k}}} = {tk}$. What is "
                     "$a_{{{n}}}$?",
                     "Term ${m}$ of {an} {kind} sequence is ${tm}$ and term ${k}$ is ${tk}$. Determine term "

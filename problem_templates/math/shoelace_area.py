@@ -21,8 +21,8 @@ LEVELS = {1: (3, 0, 8, 1), 2: (3, -10, 10, 1), 3: (4, -10, 10, 1), 5: (5, -12, 1
 TRIANGLE = (
     "Find the area of the triangle with vertices {pts}.",
     "What is the area of triangle $ABC$ with $A = {a}$, $B = {b}$ and $C = {c}$?",
-    "A triangular plot of land in {place} has corners at {pts} (units in metres). What is its area in square "
-    "metres?",
+    "A triangular plot of land in {place} has corners at {pts} (units in metres). What is its area in "
+    "square metres?",
     "{name} draws a triangle with vertices {pts} on graph paper. Compute its area.",
 )
 POLYGON = (

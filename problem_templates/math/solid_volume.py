@@ -96,10 +96,9 @@ class SolidVolume(MathTemplate):
             stories = {
                 "capsule": (
                     f"A pill-shaped water tank that {name} is building in {place} is a cylinder of radius "
-                    f"${r}$ m "
-                    f"and length ${h}$ m with a hemisphere of the same radius on each end. What is its "
-                    "volume in "
-                    "cubic metres?"
+                    f"${r}$ m and length ${h}$ m with a hemisphere of the same radius on each end. What is "
+                    f"its "
+                    "volume in cubic metres?"
                 ),
                 "ice_cream": (
                     f"{name}, a baker in {place}, models an ice-cream cone as a cone of radius ${r}$ cm and "
@@ -123,8 +122,7 @@ class SolidVolume(MathTemplate):
                 f"{name} buys a flower pot in {place}. It is a frustum of a cone: its circular top has "
                 "radius "
                 f"${big}$ cm, its bottom has radius ${small}$ cm, and it is ${h}$ cm tall. What is its "
-                "volume "
-                "in cubic centimetres?"
+                "volume in cubic centimetres?"
             )
             metadata = {"kind": kind, "radii": [big, small], "h": h}
             return MathItem(question, value, AnswerType.REAL, metadata)
@@ -135,8 +133,7 @@ class SolidVolume(MathTemplate):
                 f"In a workshop in {place}, {name} carves the largest possible ball out of a wooden cube "
                 "with "
                 f"edge ${side}$ cm. How much wood, in cubic centimetres, is cut away? Give an exact answer "
-                "in "
-                "terms of $\\pi$."
+                "in terms of $\\pi$."
             )
             return MathItem(question, sp.expand(value), AnswerType.REAL, {"kind": kind, "side": side})
         radius, tank = rng.randint(1, 6), rng.randint(7, 20)
@@ -146,8 +143,7 @@ class SolidVolume(MathTemplate):
             f"A cylindrical tank in {place} with radius ${tank}$ cm holds water. {name} drops in a solid "
             "metal ball "
             f"of radius ${radius}$ cm, which sinks and is completely covered. By how many centimetres does "
-            "the "
-            "water level rise? Give an exact fraction."
+            "the water level rise? Give an exact fraction."
         )
         metadata = {"kind": kind, "ball": radius, "tank": tank}
         atype = AnswerType.INTEGER if value.is_integer else AnswerType.RATIONAL

@@ -135,11 +135,9 @@ class StarsAndBars(MathTemplate):
                     ),
                     (
                         "In how many ways can ${n}$ {o} be shared among {who} if {first} may get at most "
-                        "${u}$ "
-                        "(and anyone may get none)?",
+                        "${u}$ (and anyone may get none)?",
                         "{who} split ${n}$ {o} from a shop in {place}. {first} takes no more than ${u}$; "
-                        "the others "
-                        "take any number. How many splits are possible?",
+                        "the others take any number. How many splits are possible?",
                     ),
                     n=n,
                     u=highs[0],
@@ -155,8 +153,7 @@ class StarsAndBars(MathTemplate):
                     ),
                     (
                         "{who} take {o} from a jar of ${n}$ in {place}; each takes any number (maybe none) "
-                        "and some "
-                        "may be left in the jar. How many outcomes are there?",
+                        "and some may be left in the jar. How many outcomes are there?",
                     ),
                     n=bound,
                     **fields,
@@ -174,8 +171,8 @@ class StarsAndBars(MathTemplate):
                 ),
                 (
                     "In how many ways can ${n}$ {o} be shared among {who} if nobody may get more than ${c}$?",
-                    "At a market in {place}, {who} share ${n}$ {o}; each may take between $0$ and ${c}$. How "
-                    "many ways are there?",
+                    "At a market in {place}, {who} share ${n}$ {o}; each may take between $0$ and ${c}$. "
+                    "How many ways are there?",
                 ),
                 n=n,
                 c=cap,
@@ -187,8 +184,7 @@ class StarsAndBars(MathTemplate):
                 rng,
                 (
                     "${k}$ distinguishable fair six-sided dice are rolled. In how many of the ${t}$ "
-                    "outcomes is the "
-                    "sum equal to ${n}$?",
+                    "outcomes is the sum equal to ${n}$?",
                 ),
                 (
                     "{who} each roll one six-sided die in a game night in {place}. In how many of the ${t}$ "

@@ -84,7 +84,8 @@ RELATIONS = {
 
 def relation_holds(expr: sp.Expr, relation: str, t: sp.Expr) -> bool:
     """`expr(t) relation 0`, exactly; false where expr is undefined."""
-    value = expr.subs(X, t)
-    if not value.is_finite or value.has(sp.zoo, sp.nan):
+    numerator, denominator = sp.fraction(sp.together(expr))
+    bottom = sp.expand(denominator.subs(X, t))  # exact: surds squared out, so a pole gives exactly 0
+    if bottom == 0:
         return False
-    return bool(RELATIONS[relation](value))
+    return bool(RELATIONS[relation](sp.expand(numerator.subs(X, t)) / bottom))
