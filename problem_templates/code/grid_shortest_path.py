@@ -73,6 +73,7 @@ class GridShortestPath(CodeTemplate):
     name = "grid_shortest_path"
     area = "graphs"
     description = "Shortest 4-neighbour path in a grid maze, or -1 (stdin/stdout program)."
+    small_space = "the drawn visible grid is small (4-6 x 4-7): repeats appear within thousands of draws"
     style = "stdio"
     reference = REFERENCE
     wrong_variants = WRONG

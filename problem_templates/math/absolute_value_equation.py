@@ -32,7 +32,7 @@ PHRASINGS = (
 
 def _sides(rng: random.Random, difficulty: int) -> tuple[sp.Expr, sp.Expr]:
     if difficulty == 1:
-        return sp.Abs(X + nonzero(rng, 12)), sp.Integer(rng.randint(1, 15))
+        return sp.Abs(X + nonzero(rng, 30)), sp.Integer(rng.randint(1, 30))
     if difficulty == 2:
         return sp.Abs(rng.randint(2, 7) * X + nonzero(rng, 15)), sp.Integer(rng.randint(1, 20))
     if difficulty == 3:

@@ -11,9 +11,9 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (exponent n, coefficients, powers of x inside, number of factors):
-#   1  (x + b)^n, n <= 6, |b| <= 5
+#   1  (x + b)^n, n <= 8, |b| <= 12
 #   2  (a x + b)^n, n <= 8, |a| <= 4, |b| <= 5
-#   3  (a x^2 + b/x)^n, n <= 9: a coefficient or the constant term
+#   3  (a x^2 + b/x)^n, n <= 9, |a|, |b| <= 5: a coefficient or the constant term
 #   4  (a x + b/x^2)^n with a fractional a or b, n <= 10: the constant term or a coefficient
 #   5  (1 + a x)^m (1 + b x)^n or (x^2 + p x + q)^n, m, n <= 7: a coefficient of the product
 
@@ -33,11 +33,11 @@ CONSTANT = (
 def _factors(rng: random.Random, difficulty: int) -> list[tuple[list[tuple[sp.Rational, int]], int]]:
     """Factors as ([(coefficient, power of x), ...], exponent)."""
     if difficulty == 1:
-        return [([(sp.Integer(1), 1), (sp.Integer(nonzero(rng, 5)), 0)], rng.randint(3, 6))]
+        return [([(sp.Integer(1), 1), (sp.Integer(nonzero(rng, 12)), 0)], rng.randint(3, 8))]
     if difficulty == 2:
         return [([(sp.Integer(nonzero(rng, 4)), 1), (sp.Integer(nonzero(rng, 5)), 0)], rng.randint(4, 8))]
     if difficulty == 3:
-        return [([(sp.Integer(nonzero(rng, 3)), 2), (sp.Integer(nonzero(rng, 3)), -1)], rng.randint(4, 9))]
+        return [([(sp.Integer(nonzero(rng, 5)), 2), (sp.Integer(nonzero(rng, 5)), -1)], rng.randint(4, 9))]
     if difficulty == 4:
         a, b = (
             sp.Rational(nonzero(rng, 3), rng.choice((1, 2, 3))),

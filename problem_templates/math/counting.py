@@ -103,6 +103,7 @@ class Counting(MathTemplate):
     name = "counting"
     area = "combinatorics"
     description = "Counting problems (combinations, permutations, multinomials, grid paths); integer."
+    small_space = "difficulties 2-3 have a few dozen distinct prompts each (small n, few word arrangements)"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         maker = (_committee, _ordered, _word, _constrained, _paths)[difficulty - 1]

@@ -59,6 +59,7 @@ class DefiniteIntegral(MathTemplate):
     name = "definite_integral"
     area = "calculus"
     description = "Exact value of a definite integral (polynomial, 1/x, trig, exponential, by parts)."
+    small_space = "difficulty 5 (integration by parts) has about a hundred distinct prompts"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         f, lower, upper = _problem(rng, difficulty)

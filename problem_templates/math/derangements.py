@@ -83,6 +83,7 @@ class Derangements(MathTemplate):
     name = "derangements"
     area = "combinatorics"
     description = "Counting and probabilities of permutations with no, exactly k or at least one fixed point."
+    small_space = "small n by design: a few hundred distinct prompts per difficulty"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         n = rng.randint(*LEVELS[difficulty])

@@ -15,7 +15,7 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (size, how the structure is hidden, rational or irrational eigenvalues):
-#   1  2x2, distinct integer eigenvalues in [-5, 5], P a product of two small shears
+#   1  2x2, distinct integer eigenvalues in [-7, 7], P a product of two shears
 #   2  2x2, distinct integer eigenvalues in [-9, 9], P a product of three shears
 #   3  2x2 symmetric with two irrational eigenvalues (no zero entry)
 #   4  3x3, distinct integer eigenvalues in [-6, 6], P a product of three shears
@@ -41,7 +41,7 @@ def _shears(rng: random.Random, n: int, count: int, bound: int) -> sp.Matrix:
 
 def _irrational_block(rng: random.Random) -> sp.Matrix:
     while True:
-        a, b, c = rng.randint(-5, 5), nonzero(rng, 4), rng.randint(-5, 5)
+        a, b, c = rng.randint(-9, 9), nonzero(rng, 7), rng.randint(-9, 9)
         disc = (a - c) ** 2 + 4 * b * b
         if sp.sqrt(disc).is_irrational:
             return sp.Matrix([[a, b], [b, c]])
@@ -49,9 +49,9 @@ def _irrational_block(rng: random.Random) -> sp.Matrix:
 
 def _matrix(rng: random.Random, difficulty: int) -> sp.Matrix:
     if difficulty in (1, 2):
-        bound = 5 if difficulty == 1 else 9
+        bound = 7 if difficulty == 1 else 9
         d = sp.diag(*rng.sample(range(-bound, bound + 1), 2))
-        p = _shears(rng, 2, difficulty + 1, 2 if difficulty == 1 else 3)
+        p = _shears(rng, 2, difficulty + 1, 3)
         return p * d * p.inv()
     if difficulty == 3:
         return _irrational_block(rng)

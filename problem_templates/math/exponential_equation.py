@@ -19,8 +19,8 @@ from verigen.templates import MathItem, MathTemplate, register
 #   1  b^(a x + p) = N, N an integer power of b (or its reciprocal)  (one integer solution)
 #   2  a^(p x + q) = c^(r x + s), a and c powers of one prime    (one integer solution)
 #   3  as 2, with bases written as fractions or roots (1/9, sqrt 8)
-#   4  b^(x^2 + p x) = N: a quadratic in the exponent            (a set of two integers)
-#   5  b^(2x) + p b^x + q = 0: a quadratic in u = b^x            (a set of one or two integers)
+#   4  b^(x^2 + p x + s) = N (N may be a fraction): a quadratic in the exponent  (two integers)
+#   5  k b^(2x) + k p b^x + k q = 0 (b^(2x) maybe written (b^2)^x): quadratic in u = b^x  (one or two)
 
 POWERS = {2: (2, 4, 8, 16, 32), 3: (3, 9, 27, 81), 5: (5, 25, 125)}
 T = sp.Symbol("t", positive=True)
@@ -47,6 +47,7 @@ class ExponentialEquation(MathTemplate):
     name = "exponential_equation"
     area = "equations"
     description = "Exponential equations solved by rewriting to a common base; integer solutions."
+    small_space = "integer answers keep bases and exponents small: a few hundred prompts per difficulty"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         prime = rng.choice((2, 3, 5) if difficulty > 1 else (2, 3, 5, 7))
@@ -77,26 +78,32 @@ class ExponentialEquation(MathTemplate):
             exponent_equation = sp.Eq(la * (p * X + q), ra * (r * X + s))
             metadata = {"kind": "linear", "prime": prime, "latex": latex}
         elif difficulty == 4:
-            r1, r2 = rng.sample(range(-6, 7), 2)
-            shift = rng.randint(-6, 6)  # x^2 - (r1 + r2) x + shift = n has roots r1, r2
+            r1, r2 = rng.sample(range(-8, 9), 2)
+            shift = rng.randint(-12, 12)  # x^2 - (r1 + r2) x + shift = n has roots r1, r2
             n = shift - r1 * r2
-            if n < 0 or n > 8:
+            if n < -3 or n > {2: 10, 3: 6, 5: 4}[prime]:
                 return None
             inner = X**2 - (r1 + r2) * X + shift
-            latex = f"{_power(str(prime), inner)} = {prime**n}"
+            sides = [_power(str(prime), inner), tex(sp.Integer(prime) ** n)]
+            if rng.random() < 0.3:
+                sides.reverse()
+            latex = " = ".join(sides)
             exponent_equation = sp.Eq(inner, n)
             metadata = {"kind": "quadratic", "prime": prime, "latex": latex}
         else:
-            u1 = prime ** rng.randint(0, 3)
-            u2 = prime ** rng.randint(0, 3) if rng.random() < 0.6 else -rng.randint(1, 20)
+            u1 = prime ** rng.randint(0, 4)
+            u2 = prime ** rng.randint(0, 4) if rng.random() < 0.6 else -rng.randint(1, 30)
             if u1 == u2:
                 return None
+            k = rng.choice((1, 1, 2, 3))  # the whole equation may be multiplied through
             p, q = -(u1 + u2), u1 * u2
-            latex = f"{prime}^{{2 x}} "
+            square = f"{prime}^{{2 x}}" if rng.random() < 0.5 else f"{prime**2}^{{x}}"
+            factor = f"{k} \\cdot " if k > 1 else ""
+            latex = f"{factor}{square} "
             if p:
-                middle = f"{abs(p)} \\cdot " if abs(p) != 1 else ""
+                middle = f"{abs(k * p)} \\cdot " if abs(k * p) != 1 else ""
                 latex += f"{'+' if p > 0 else '-'} {middle}{prime}^{{x}} "
-            latex += f"{'+' if q >= 0 else '-'} {abs(q)} = 0"
+            latex += f"{'+' if q >= 0 else '-'} {abs(k * q)} = 0"
             u = sp.Symbol("u")
             roots = [r for r in sp.solve(u**2 + p * u + q, u) if r > 0]
             solutions = [sp.log(r, prime) for r in roots]

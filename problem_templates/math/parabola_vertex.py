@@ -34,7 +34,7 @@ A, B, C = sp.symbols("a b c")
 
 def _standard(rng: random.Random, difficulty: int) -> tuple[sp.Expr, str]:
     if difficulty == 1:
-        f = X**2 + 2 * nonzero(rng, 9) * X + rng.randint(-20, 20)
+        f = X**2 + 2 * nonzero(rng, 15) * X + rng.randint(-40, 40)
     elif difficulty == 2:
         a = nonzero(rng, 5)
         f = a * X**2 + 2 * a * nonzero(rng, 6) * X + rng.randint(-30, 30)

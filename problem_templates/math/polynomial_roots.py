@@ -62,6 +62,7 @@ class PolynomialRoots(MathTemplate):
     name = "polynomial_roots"
     area = "polynomials"
     description = "Real roots of a quadratic or cubic with distinct real roots; answer is a set."
+    small_space = "difficulty 1 (monic quadratics with small integer roots) has about a hundred prompts"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         poly = _polynomial(rng, difficulty)

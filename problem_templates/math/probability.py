@@ -90,6 +90,7 @@ class Probability(MathTemplate):
     name = "probability"
     area = "combinatorics"
     description = "Probabilities with marbles, dice and coins; exact rational answer."
+    small_space = "difficulties 2-3 (two dice, k heads of n) have a few dozen distinct prompts each"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         if difficulty in (1, 4):

@@ -11,17 +11,17 @@ from verigen.math.gold import AnswerType
 from verigen.templates import MathItem, MathTemplate, register
 
 # Knobs by difficulty (order of the recurrence, its kind, and how far out the asked term is):
-#   1  a_(n+1) = p a_n + q with p in {2, 3}, or a_(n+1) = a_n + n; the 5th or 6th term
-#   2  a_(n+1) = p a_n + q with p in {-3, -2, 2, 3}; the 6th to 8th term
+#   1  a_(n+1) = p a_n + q with p in {2, 3}, or a_(n+1) = a_n + p n; the 4th to 7th term
+#   2  a_(n+1) = p a_n + q with p in {-3, -2, 2, 3}; the 6th to 9th term
 #   3  a_(n+2) = a_(n+1) + a_n or a_(n+1) - a_n (Fibonacci-like); the 8th to 12th term
-#   4  a_(n+2) = p a_(n+1) + q a_n, or a_(n+1) = a_n + n^2; the 7th to 10th term
+#   4  a_(n+2) = p a_(n+1) + q a_n, or a_(n+1) = a_n + p n^2; the 7th to 10th term
 #   5  a_(n+1) = 1/(1 - a_n) (period 3), (a_n - 1)/(a_n + 1) (period 4) with an index up to 2100,
 #      or a_(n+1) = a_n / (1 + k a_n) with an index up to 60 (rational answers)
 
 RULES = {
     "affine": "a_{{n+1}} = {p} a_{{n}} {q}",
-    "plus_n": "a_{{n+1}} = a_{{n}} + n",
-    "plus_n2": "a_{{n+1}} = a_{{n}} + n^{{2}}",
+    "plus_n": "a_{{n+1}} = a_{{n}} + {p} n",
+    "plus_n2": "a_{{n+1}} = a_{{n}} + {p} n^{{2}}",
     "fib": "a_{{n+2}} = a_{{n+1}} + a_{{n}}",
     "fib_minus": "a_{{n+2}} = a_{{n+1}} - a_{{n}}",
     "linear2": "a_{{n+2}} = {p} a_{{n+1}} {q} a_{{n}}",
@@ -41,9 +41,9 @@ def step(rule: str, previous: list[sp.Rational], n: int, p: int, q: int) -> sp.R
     if rule == "affine":
         return p * a + q
     if rule == "plus_n":
-        return a + n
+        return a + p * n
     if rule == "plus_n2":
-        return a + n**2
+        return a + p * n**2
     if rule == "fib":
         return a + previous[-2]
     if rule == "fib_minus":
@@ -68,6 +68,7 @@ class RecursiveSequence(MathTemplate):
     name = "recursive_sequence"
     area = "sequences"
     description = "Later terms of recursively defined sequences (affine, Fibonacci-like, periodic, rational)."
+    small_space = "small seeds and coefficients: some hundreds of prompts per difficulty"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         p = q = 0
@@ -75,9 +76,11 @@ class RecursiveSequence(MathTemplate):
             if difficulty in (1, 2):
                 rule = "affine" if difficulty == 2 or rng.random() < 0.6 else "plus_n"
                 p = rng.choice((2, 3)) if difficulty == 1 else rng.choice((-3, -2, 2, 3))
-                q = rng.randint(-9, 9)
-                initial = [sp.Integer(rng.randint(-9, 9))]
-                index = rng.randint(5, 6) if difficulty == 1 else rng.randint(6, 8)
+                if rule == "plus_n":
+                    p = rng.randint(1, 5)
+                q = rng.randint(-15, 15)
+                initial = [sp.Integer(rng.randint(-20, 20))]
+                index = rng.randint(4, 7) if difficulty == 1 else rng.randint(6, 9)
             elif difficulty == 3:
                 rule = rng.choice(("fib", "fib", "fib_minus"))
                 initial = [sp.Integer(rng.randint(-9, 9)), sp.Integer(rng.randint(-9, 9))]
@@ -85,7 +88,12 @@ class RecursiveSequence(MathTemplate):
             elif difficulty == 4:
                 rule = rng.choice(("linear2", "plus_n2"))
                 p, q = nonzero(rng, 3), nonzero(rng, 3)
-                initial = [sp.Integer(rng.randint(-5, 5)) for _ in range(2 if rule == "linear2" else 1)]
+                if rule == "plus_n2":
+                    p = rng.randint(1, 4)
+                bound = 5 if rule == "linear2" else 30
+                initial = [
+                    sp.Integer(rng.randint(-bound, bound)) for _ in range(2 if rule == "linear2" else 1)
+                ]
                 index = rng.randint(7, 10)
             else:
                 rule = rng.choice(("period3", "period4", "harmonic"))
@@ -102,10 +110,12 @@ class RecursiveSequence(MathTemplate):
                 continue
             if value != initial[0] and abs(value) < 10**9:
                 break
-        if rule not in ("affine", "linear2", "harmonic"):
+        if rule not in ("affine", "linear2", "harmonic", "plus_n", "plus_n2"):
             p = q = 0
+        if rule in ("plus_n", "plus_n2"):
+            q = 0
         recurrence = RULES[rule].format(p=p, q=_signed(q))
-        recurrence = recurrence.replace(f"{1} a", "a").replace("1 + 1 a", "1 + a")
+        recurrence = recurrence.replace(f"{1} a", "a").replace("1 + 1 a", "1 + a").replace("+ 1 n", "+ n")
         starts = ", ".join(f"a_{{{i + 1}}} = {sp.latex(v)}" for i, v in enumerate(initial))
         question = one_of(
             rng,

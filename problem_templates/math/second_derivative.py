@@ -16,6 +16,7 @@ from verigen.templates import MathItem, MathTemplate, register
 #   3  products: x^n e^(ax), x^n ln x                               (product rule; values with e, ln)
 #   4  chain rule: e^(a x^2), ln(x^2 + a), sin/cos(a x) at multiples of pi/6 or pi/4
 #   5  quotients and compositions: x/(x^2 + a), arctan(a x), e^x sin x, sqrt(x^2 + a)
+#   From level 3 the core function is scaled and a polynomial p x^2 + q x is added.
 
 PHRASINGS = (
     "Let $f(x) = {f}$. Compute $f''({p})$.",
@@ -38,9 +39,9 @@ def _problem(rng: random.Random, difficulty: int) -> tuple[sp.Expr, sp.Expr]:
             f = nonzero(rng, 9) * sp.sqrt(X) + nonzero(rng, 5) * X**2
         return f, sp.Integer(rng.choice((1, 4, 9) if f.has(sp.sqrt(X)) else (1, 2, 3, -1, -2)))
     if difficulty == 3:
-        a = nonzero(rng, 4)
+        a = nonzero(rng, 5)
         if rng.random() < 0.5:
-            return X ** rng.randint(1, 3) * sp.exp(a * X), sp.Integer(rng.choice((0, 1, -1)))
+            return X ** rng.randint(1, 3) * sp.exp(a * X), sp.Integer(rng.choice((0, 1, -1, 2, -2)))
         return rng.randint(1, 4) * X ** rng.randint(1, 4) * sp.log(X), sp.Integer(rng.choice((1, 1, 2, 3)))
     if difficulty == 4:
         a = nonzero(rng, 4)
@@ -68,10 +69,14 @@ class SecondDerivative(MathTemplate):
     name = "second_derivative"
     area = "calculus"
     description = "Second derivative at a point (power, product, chain and quotient rules); exact value."
+    small_space = "a few hundred distinct prompts per difficulty"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         while True:
             f, point = _problem(rng, difficulty)
+            if difficulty >= 3:  # scale the core and add a quadratic part (its f'' is the constant 2p)
+                k, p, q = rng.choice((1, 1, 2, 3, -1, -2)), rng.randint(-6, 6), rng.randint(-9, 9)
+                f = k * f + p * X**2 + q * X
             value = sp.nsimplify(sp.simplify(sp.diff(f, X, 2).subs(X, point)))
             if value != 0 and value.is_finite and not value.has(sp.Float):
                 break

@@ -68,6 +68,7 @@ class SeriesSum(MathTemplate):
     name = "series_sum"
     area = "sequences"
     description = "Sum of an arithmetic or geometric sequence (finite or infinite)."
+    small_space = "short arithmetic/geometric series: a few hundred prompts per difficulty"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         question, n = "", None

@@ -91,6 +91,7 @@ class ShapeMeasure(MathTemplate):
     name = "shape_measure"
     area = "geometry"
     description = "Exact areas and lengths of circles, sectors, triangles, hexagons and boxes."
+    small_space = "difficulties 1, 2, 4 and 5 have a few dozen to a hundred distinct prompts each"
 
     def generate(self, rng: random.Random, difficulty: int) -> MathItem:
         kind = rng.choice(KINDS[difficulty])

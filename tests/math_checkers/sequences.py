@@ -71,9 +71,9 @@ def check_recursive_sequence(p: Problem, g: Any) -> None:
         if rule == "affine":
             values.append(p_ * a + q)
         elif rule == "plus_n":
-            values.append(a + n)
+            values.append(a + p_ * n)
         elif rule == "plus_n2":
-            values.append(a + n * n)
+            values.append(a + p_ * n * n)
         elif rule == "fib":
             values.append(a + values[-2])
         elif rule == "fib_minus":
