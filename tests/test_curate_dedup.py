@@ -89,9 +89,9 @@ def test_response_dedup_within_a_problem_and_across_the_set() -> None:
 
 
 def test_split_is_a_function_of_the_text_not_the_seed() -> None:
-    """count_coin_ways poses the same prompt at every seed: different ids, same split."""
+    """The same prompt posed under another seed (so another id) lands in the same split."""
     first = [sample("count_coin_ways", 0, seed=1), sample("merge_intervals", 0, seed=1)]
-    second = [sample("count_coin_ways", 0, seed=2), replace(first[1], id="x" * 20, seed=9)]
+    second = [replace(first[0], id="y" * 20, seed=2), replace(first[1], id="x" * 20, seed=9)]
     assert first[0].prompt == second[0].prompt and first[0].id != second[0].id
     for settings_ in (S, CurateSettings(test_fraction=0.5), CurateSettings(test_fraction=0.9)):
         a, _ = dedup_problems(first, settings_)
