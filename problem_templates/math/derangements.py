@@ -106,20 +106,45 @@ class Derangements(MathTemplate):
         elif difficulty == 3:
             k = rng.randint(1, n - 2)
             ask, ks = "exactly", [k]
-            tail = f"In how many outcomes do exactly ${k}$ of the {things} {event}?"
+            tail = rng.choice(
+                (
+                    f"In how many outcomes do exactly ${k}$ of the {things} {event}?",
+                    f"Count the outcomes in which precisely ${k}$ of the {things} {event}.",
+                    f"How many of the possible outcomes have exactly ${k}$ {things} that {event}?",
+                )
+            )
         elif difficulty == 4:
             if rng.random() < 0.5:
                 ask, ks = "at_least_one", list(range(1, n + 1))
-                tail = f"In how many outcomes do one or more of the {things} {event}?"
+                tail = rng.choice(
+                    (
+                        f"In how many outcomes do one or more of the {things} {event}?",
+                        f"Count the outcomes in which at least one of the {things} {_singular(event)}.",
+                        f"How many outcomes are not complete mix-ups, that is, some of the {things} {event}?",
+                    )
+                )
             else:
                 k = rng.randint(1, n - 3)
                 ask, ks = "at_most", list(range(0, k + 1))
-                tail = f"In how many outcomes do at most ${k}$ of the {things} {event}?"
+                tail = rng.choice(
+                    (
+                        f"In how many outcomes do at most ${k}$ of the {things} {event}?",
+                        f"Count the outcomes in which no more than ${k}$ of the {things} {event}.",
+                        f"How many outcomes have ${k}$ or fewer {things} that {event}?",
+                    )
+                )
         else:
             k = rng.choice((0, 0, 1, 2))
             ask, ks = "probability", [k]
             which = f"exactly ${k}$ of the {things}" if k else f"none of the {things}"
-            tail = f"What is the probability that {which} {event}? Give a fraction in lowest terms."
+            tail = rng.choice(
+                (
+                    f"What is the probability that {which} {event}?",
+                    f"Find the probability that {which} {event}.",
+                    f"How likely is it that {which} {event}?",
+                )
+            )
+            tail += " Give a fraction in lowest terms."
         total = sp.Add(*(fixed_point_count(n, k) for k in ks))
         answer = total / sp.factorial(n) if ask == "probability" else total
         atype = AnswerType.RATIONAL if ask == "probability" else AnswerType.INTEGER

@@ -85,6 +85,9 @@ class DiscountProblem(MathTemplate):
                     f"A {item} listed at ${_money(cents)}$ dollars at {where} is discounted by ${d}\\%$; a "
                     f"tax of ${tax}\\%$ "
                     "is then added to the sale price. Find the final cost in dollars.",
+                    f"At {where}, {name} picks a {item} marked ${_money(cents)}$ dollars. The cashier takes "
+                    f"${d}\\%$ off and then adds ${tax}\\%$ tax on what is left. What is the total, in "
+                    f"dollars?",
                 )
             )
             metadata = {"kind": "discount_tax", "price": str(price), "discounts": [d], "tax": tax}
@@ -99,6 +102,8 @@ class DiscountProblem(MathTemplate):
                     "was the original price in dollars?",
                     f"{name} paid ${_price(sale)}$ dollars for a {item} at {where} during a ${d}\\%$-off "
                     "sale. What was its price before the sale, in dollars?",
+                    f"A {item} at {where} sells for ${_price(sale)}$ dollars, which is ${100 - d}\\%$ of its "
+                    "usual price. What is the usual price, in dollars?",
                 )
             )
             metadata = {"kind": "original", "sale": str(sale), "discounts": [d]}
@@ -113,6 +118,8 @@ class DiscountProblem(MathTemplate):
                     f"{name} notices that {where} first took ${d}\\%$ off a {item} and then a further "
                     f"${e}\\%$ off "
                     "the reduced price. By what percent has the original price been reduced in total?",
+                    f"Two discounts are applied one after the other to a {item} in {place}: ${d}\\%$, then "
+                    f"${e}\\%$. What percentage of the original price has been taken off altogether?",
                 )
             )
             metadata = {"kind": "successive", "discounts": [d, e]}
@@ -131,6 +138,10 @@ class DiscountProblem(MathTemplate):
                     f"${markup}\\%$, then offers ${d}\\%$ off. Find the percentage profit on the cost price "
                     f"(negative for "
                     "a loss).",
+                    f"A {item} costs {where} ${_money(cents)}$ dollars. It is priced ${markup}\\%$ above "
+                    f"cost, then sold at ${d}\\%$ off that price. By what percent of the cost does the shop "
+                    f"gain "
+                    "(negative for a loss)?",
                 )
             )
             metadata = {"kind": "markup", "cost": str(cost), "markup": markup, "discounts": [d]}

@@ -58,18 +58,22 @@ WORDING = {
     "even": (
         "How many positive even divisors does ${n}$ have?",
         "Find the number of even positive integers that divide ${n}$.",
+        "Count the divisors of ${n}$ that are even numbers.",
     ),
     "odd": (
         "How many positive odd divisors does ${n}$ have?",
         "Find the number of odd positive integers that divide ${n}$.",
+        "Count the divisors of ${n}$ that are odd numbers.",
     ),
     "square": (
         "How many positive divisors of ${n}$ are perfect squares?",
         "Find the number of perfect squares (including $1$) that divide ${n}$.",
+        "Count the square numbers $k^2$ (with $k \\ge 1$) that divide ${n}$.",
     ),
     "multiple": (
         "How many positive divisors of ${n}$ are multiples of ${d}$?",
         "Find the number of divisors of ${n}$ that are divisible by ${d}$.",
+        "Count the positive divisors $k$ of ${n}$ for which ${d}$ divides $k$.",
     ),
 }
 

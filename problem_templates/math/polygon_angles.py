@@ -35,12 +35,12 @@ class PolygonAngles(MathTemplate):
         item = self._item(rng, difficulty)
         mentioned = any(p in item.question for p in PLACES)
         if not mentioned and rng.random() < 0.9:  # a setting; the facts do not depend on it
-            shape, place, name = rng.choice(SHAPES), rng.choice(PLACES), rng.choice(NAMES)
+            place, name = rng.choice(PLACES), rng.choice(NAMES)
             setting = rng.choice(
                 (
-                    f"{name} is designing a {shape} for a client in {place}. ",
+                    f"{name} is preparing a geometry worksheet for a class in {place}. ",
                     f"In a geometry class in {place}, {name} asks: ",
-                    f"{name} is planning a {shape} for a community garden in {place}. ",
+                    f"{name}, an architect in {place}, needs this fact. ",
                 )
             )
             return MathItem(setting + item.question, item.answer, item.answer_type, item.metadata)
@@ -141,8 +141,16 @@ class PolygonAngles(MathTemplate):
         listed = ", ".join(f"${a}^\\circ$" for a in known)
         if unknown == 1:
             extra = " What is the remaining angle, in degrees?"
-        question = f"A convex polygon with ${n}$ sides has ${n - unknown}$ of its interior angles equal to "
-        question += f"{listed}.{extra}"
+        intro = rng.choice(
+            (
+                f"A convex polygon with ${n}$ sides has ${n - unknown}$ of its interior angles equal to "
+                f"{listed}.",
+                f"In a convex ${n}$-gon, ${n - unknown}$ of the interior angles measure {listed}.",
+                f"{rng.choice(NAMES)} surveys a convex ${n}$-sided plot of land in {rng.choice(PLACES)} and "
+                f"measures ${n - unknown}$ of its interior angles: {listed}.",
+            )
+        )
+        question = f"{intro}{extra}"
         if not sp.Rational(value).is_integer:
             question += " Give an exact value."
         atype = AnswerType.INTEGER if sp.Rational(value).is_integer else AnswerType.RATIONAL

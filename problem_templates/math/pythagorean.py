@@ -97,44 +97,85 @@ class Pythagorean(MathTemplate):
             kind = rng.choice(("rectangle", "isosceles", "box"))
             if kind == "rectangle":
                 w, h = rng.randint(2, 30), rng.randint(2, 30)
-                question = (
-                    f"A rectangular garden in {place} measures ${w}$ m by ${h}$ m. How long is its diagonal?"
+                question = rng.choice(
+                    (
+                        f"A rectangular garden in {place} measures ${w}$ m by ${h}$ m. How long is its "
+                        "diagonal?",
+                        f"{name} runs straight across a ${w}$ m by ${h}$ m rectangular field in {place}, "
+                        "corner "
+                        "to opposite corner. How far is that, in metres?",
+                        f"A rectangle has sides ${w}$ and ${h}$. Find the length of a diagonal.",
+                    )
                 )
                 return _hypotenuse(question, [w * w, h * h])
             if kind == "isosceles":
                 base = rng.randint(2, 24)
                 side = rng.randint(base // 2 + 1, 30)
-                question = (
-                    f"An isosceles triangle has two sides of length ${side}$ and a base of length ${base}$. "
-                    "Find the height drawn to the base."
+                question = rng.choice(
+                    (
+                        f"An isosceles triangle has two sides of length ${side}$ and a base of length "
+                        f"${base}$. "
+                        "Find the height drawn to the base.",
+                        f"A tent in {place} has a triangular front with two sloping sides of ${side}$ dm "
+                        "and a "
+                        f"base of ${base}$ dm. How tall is the tent, in dm?",
+                        f"The equal sides of an isosceles triangle measure ${side}$ and the base measures "
+                        f"${base}$. How long is the altitude to the base?",
+                    )
                 )
                 return _leg(question, side * side, sp.Rational(base, 2) ** 2)
             dims = [rng.randint(1, 15) for _ in range(3)]
-            question = (
-                f"{name} packs a box measuring ${dims[0]}$ by ${dims[1]}$ by ${dims[2]}$ cm. What is the "
-                "length of the longest straight stick that fits inside (the space diagonal)?"
+            a, b, c = dims
+            question = rng.choice(
+                (
+                    f"{name} packs a box measuring ${a}$ by ${b}$ by ${c}$ cm. What is the length of the "
+                    "longest straight stick that fits inside (the space diagonal)?",
+                    f"Find the length of the space diagonal of a ${a} \\times {b} \\times {c}$ cuboid.",
+                    f"A storage crate in {place} is ${a}$ m long, ${b}$ m wide and ${c}$ m high. How long is "
+                    "the line from one bottom corner to the opposite top corner, in metres?",
+                )
             )
             return _hypotenuse(question, [d * d for d in dims])
         if difficulty == 4:
             kind = rng.choice(("radical_legs", "equilateral", "square"))
             if kind == "radical_legs":
                 m, n, k = rng.randint(2, 30), rng.randint(2, 6), rng.choice((2, 3, 5, 6, 7))
-                question = (
-                    f"A right triangle has legs $\\sqrt{{{m}}}$ and ${n}\\sqrt{{{k}}}$. "
-                    "Find the length of its hypotenuse."
+                question = rng.choice(
+                    (
+                        f"A right triangle has legs $\\sqrt{{{m}}}$ and ${n}\\sqrt{{{k}}}$. "
+                        "Find the length of its hypotenuse.",
+                        f"The legs of a right triangle measure ${n}\\sqrt{{{k}}}$ and $\\sqrt{{{m}}}$. How "
+                        "long is the side opposite the right angle?",
+                        f"In a right triangle the two shorter sides are $\\sqrt{{{m}}}$ and "
+                        f"${n}\\sqrt{{{k}}}$. "
+                        "What is the longest side?",
+                    )
                 )
                 return _hypotenuse(question, [m, n * n * k])
             if kind == "equilateral":
                 s = rng.randint(2, 40)
-                question = (
-                    f"{name} paints a sign in {place} shaped as an equilateral triangle with side ${s}$ cm. "
-                    "How tall is it, in cm?"
+                question = rng.choice(
+                    (
+                        f"{name} paints a sign in {place} shaped as an equilateral triangle with side ${s}$ "
+                        "cm. "
+                        "How tall is it, in cm?",
+                        f"What is the height of an equilateral triangle with side length ${s}$?",
+                        f"An equilateral triangular tile from {place} has sides of ${s}$ cm. Find the "
+                        "distance "
+                        "from one corner to the midpoint of the opposite side, in cm.",
+                    )
                 )
                 return _leg(question, s * s, sp.Rational(s, 2) ** 2)
             area = rng.randint(2, 200)
-            question = (
-                f"{name} lays a square tile in {place} with area ${area}$ cm$^2$. How long is its diagonal, "
-                "in cm?"
+            question = rng.choice(
+                (
+                    f"{name} lays a square tile in {place} with area ${area}$ cm$^2$. How long is its "
+                    "diagonal, "
+                    "in cm?",
+                    f"A square has area ${area}$. Find the length of its diagonal.",
+                    f"A square garden plot in {place} covers ${area}$ m$^2$. How long is the path straight "
+                    "across it from corner to opposite corner, in metres?",
+                )
             )
             return _hypotenuse(question, [area, area])
         if rng.random() < 0.5:
@@ -155,8 +196,14 @@ class Pythagorean(MathTemplate):
             if gcd(p, q) == 1:
                 break
         c = rng.randint(2, 30)
-        question = (
-            f"The legs of a right triangle are in the ratio ${p} : {q}$ and its hypotenuse is ${c}$. "
-            "How long is the shorter leg?"
+        question = rng.choice(
+            (
+                f"The legs of a right triangle are in the ratio ${p} : {q}$ and its hypotenuse is ${c}$. "
+                "How long is the shorter leg?",
+                f"A right triangle has hypotenuse ${c}$, and its legs are in the ratio ${q} : {p}$. Find the "
+                "length of the shorter leg.",
+                f"{name} cuts a right-triangular panel with hypotenuse ${c}$ cm and legs in the ratio "
+                f"${p} : {q}$. How long is the shorter leg, in cm?",
+            )
         )
         return question, c * p / sp.sqrt(p * p + q * q), {"kind": "ratio", "ratio": [p, q], "hypotenuse": c}
